@@ -1,0 +1,99 @@
+/**
+ * The Government of Canada fiscal year runs from April 1 to March 31 and is named
+ * after the two calendar years it spans: April 1, 2024 to March 31, 2025 is "2024-25".
+ * Dates are ISO calendar dates ("2024-04-01"), never instants, so no time zone can
+ * move a date across a fiscal year boundary.
+ */
+import { z } from 'zod';
+
+export type IsoDate = string;
+
+export interface FiscalYear {
+  /** The calendar year in which the fiscal year starts: 2024 for 2024-25. */
+  startYear: number;
+  label: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LABEL = /^(\d{4})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'error.date.invalid' });
+
+export function fiscalYear(startYear: number): FiscalYear {
+  if (!Number.isInteger(startYear) || startYear < 1900 || startYear > 9998) {
+    throw new RangeError(`Not a fiscal year start: ${startYear}`);
+  }
+  const next = startYear + 1;
+  return {
+    startYear,
+    label: `${startYear}-${String(next % 100).padStart(2, '0')}`,
+    start: `${startYear}-04-01`,
+    end: `${next}-03-31`,
+  };
+}
+
+/** The fiscal year a calendar date falls in. */
+export function fiscalYearOf(date: IsoDate): FiscalYear {
+  const m = ISO_DATE.exec(date);
+  if (!m || !isIsoDate(date)) throw new RangeError(`Not an ISO date: ${date}`);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  return fiscalYear(month >= 4 ? year : year - 1);
+}
+
+/** The fiscal year of an instant, read in Canada's capital (Ottawa) time. */
+export function fiscalYearOfInstant(instant: Date, timeZone = 'America/Toronto'): FiscalYear {
+  return fiscalYearOf(isoDateIn(instant, timeZone));
+}
+
+export function isoDateIn(instant: Date, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Parse "2024-25" (the second part must be the next year). */
+export function parseFiscalYearLabel(label: string): FiscalYear {
+  const m = LABEL.exec(label);
+  if (!m) throw new RangeError(`Not a fiscal year label: ${label}`);
+  const start = Number(m[1]);
+  if (Number(m[2]) !== (start + 1) % 100) throw new RangeError(`Not a fiscal year label: ${label}`);
+  return fiscalYear(start);
+}
+
+export const fiscalYearLabelSchema = z.string().refine(
+  (v) => {
+    try {
+      parseFiscalYearLabel(v);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'error.fiscalYear.invalid' },
+);
+
+/** Every fiscal year that a period from `start` to `end` (inclusive) touches, in order. */
+export function fiscalYearsBetween(start: IsoDate, end: IsoDate): FiscalYear[] {
+  if (end < start) throw new RangeError(`End ${end} is before start ${start}`);
+  const first = fiscalYearOf(start).startYear;
+  const last = fiscalYearOf(end).startYear;
+  const years: FiscalYear[] = [];
+  for (let y = first; y <= last; y++) years.push(fiscalYear(y));
+  return years;
+}
