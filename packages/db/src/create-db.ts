@@ -1,0 +1,84 @@
+/**
+ * One factory for both databases: a PostgreSQL server when a connection string is given,
+ * otherwise the embedded PostgreSQL (PGlite) kept in a data folder (or in memory for tests).
+ * Both return the same JavaScript types: bigint for int8, strings for date and numeric,
+ * Date for timestamptz, parsed JSON for jsonb.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './tables';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Where the data lives: the server's address (password hidden) or the data folder. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; connectionString: string; poolSize?: number; connectionTimeoutMillis?: number }
+  | { kind: 'pglite'; dataDir: string | null };
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+const parsers: Record<number, (value: string) => unknown> = {
+  [INT8]: (v) => BigInt(v),
+  [NUMERIC]: (v) => v,
+  [DATE]: (v) => v,
+};
+
+export function createDb(options: DatabaseOptions): DatabaseHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle client that loses its server must not crash the process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return {
+      db,
+      kind: 'postgres',
+      location: redact(options.connectionString),
+      close: () => db.destroy(),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite(options.dataDir ?? undefined);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, parsers), plugins });
+  return {
+    db,
+    kind: 'pglite',
+    location: options.dataDir ?? 'memory',
+    close: () => db.destroy(),
+  };
+}
+
+/** DATABASE_URL set: that server. Otherwise the embedded database in `dataDir`. */
+export function databaseOptionsFromEnv(env: { DATABASE_URL?: string | undefined }, dataDir: string): DatabaseOptions {
+  return env.DATABASE_URL ? { kind: 'postgres', connectionString: env.DATABASE_URL } : { kind: 'pglite', dataDir };
+}
+
+function redact(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres';
+  }
+}

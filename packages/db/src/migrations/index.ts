@@ -1,0 +1,14 @@
+/**
+ * Every migration, listed explicitly in the order it runs (bundle-safe: no folder scan).
+ * Names are ISO timestamps. Migrations are frozen once landed.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as core from './2026-11-23T09-30-00Z-core';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T09-30-00Z-core': core,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,84 @@
+/**
+ * Demo data: the recipient organisations named in the source documents and one account per
+ * role. Only for demonstrations and tests: never run by a migration, never in production
+ * unless DEMO=true is set on purpose. Idempotent.
+ */
+import type { OrganisationType, ProvinceOrTerritory, Role } from '@tp/domain';
+import type { Db } from '../transaction';
+
+interface OrganisationSeed {
+  legalNameEn: string;
+  legalNameFr: string;
+  type: OrganisationType;
+  provinceOrTerritory: ProvinceOrTerritory;
+  businessNumber: string | null;
+  isIndigenousLed?: boolean;
+  isSurvivorLed?: boolean;
+}
+
+export const DEMO_ORGANISATIONS: OrganisationSeed[] = [
+  { legalNameEn: 'Ka Ni Kanichihk Inc.', legalNameFr: 'Ka Ni Kanichihk Inc.', type: 'indigenous_organisation', provinceOrTerritory: 'MB', businessNumber: '100000001RR0001', isIndigenousLed: true },
+  { legalNameEn: 'Legal Assistance of Windsor', legalNameFr: 'Legal Assistance of Windsor', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000002RR0001' },
+  { legalNameEn: 'Elizabeth Fry Society Hope and Help for Women', legalNameFr: 'Société Elizabeth Fry Hope and Help for Women', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000003RR0001' },
+  { legalNameEn: 'Coopérative des travailleuses et travailleurs de théâtre des Bois-Francs', legalNameFr: 'Coopérative des travailleuses et travailleurs de théâtre des Bois-Francs', type: 'other', provinceOrTerritory: 'QC', businessNumber: '100000004RC0001' },
+  { legalNameEn: 'PLEA Community Services Society of BC', legalNameFr: 'PLEA Community Services Society of BC', type: 'non_profit', provinceOrTerritory: 'BC', businessNumber: '100000005RR0001' },
+  { legalNameEn: 'White Ribbon', legalNameFr: 'Ruban blanc', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000006RR0001' },
+  { legalNameEn: 'Centre for Addiction and Mental Health', legalNameFr: 'Centre de toxicomanie et de santé mentale', type: 'academic', provinceOrTerritory: 'ON', businessNumber: '100000007RR0001' },
+  { legalNameEn: 'Canadian Centre for Child Protection', legalNameFr: 'Centre canadien de protection de l’enfance', type: 'non_profit', provinceOrTerritory: 'MB', businessNumber: '100000008RR0001' },
+  { legalNameEn: 'Canadian Centre to End Human Trafficking', legalNameFr: 'Centre canadien pour mettre fin à la traite des personnes', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000009RR0001' },
+  { legalNameEn: 'Government of Alberta', legalNameFr: 'Gouvernement de l’Alberta', type: 'province_or_territory', provinceOrTerritory: 'AB', businessNumber: null },
+  { legalNameEn: 'Government of British Columbia', legalNameFr: 'Gouvernement de la Colombie-Britannique', type: 'province_or_territory', provinceOrTerritory: 'BC', businessNumber: null },
+  { legalNameEn: 'Government of Ontario', legalNameFr: 'Gouvernement de l’Ontario', type: 'province_or_territory', provinceOrTerritory: 'ON', businessNumber: null },
+  { legalNameEn: 'Government of Quebec', legalNameFr: 'Gouvernement du Québec', type: 'province_or_territory', provinceOrTerritory: 'QC', businessNumber: null },
+  { legalNameEn: 'Ontario Provincial Police', legalNameFr: 'Police provinciale de l’Ontario', type: 'provincial_police_service', provinceOrTerritory: 'ON', businessNumber: null },
+  { legalNameEn: 'Winnipeg Police Service', legalNameFr: 'Service de police de Winnipeg', type: 'municipal_police_service', provinceOrTerritory: 'MB', businessNumber: null },
+];
+
+/** Every demo account uses this password. Demo data only. */
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+export interface DemoUserSeed {
+  email: string;
+  displayName: string;
+  preferredLanguage: 'en' | 'fr';
+  role: Role;
+  organisation?: string;
+}
+
+export const DEMO_USERS: DemoUserSeed[] = [
+  { email: 'recipient@example.ca', displayName: 'Léa Cardinal', preferredLanguage: 'en', role: 'recipient', organisation: 'Ka Ni Kanichihk Inc.' },
+  { email: 'recipient.windsor@example.ca', displayName: 'Sam Tremblay', preferredLanguage: 'en', role: 'recipient', organisation: 'Legal Assistance of Windsor' },
+  { email: 'officer@example.ca', displayName: 'Olivia Martin', preferredLanguage: 'en', role: 'program_officer' },
+  { email: 'manager@example.ca', displayName: 'Marc Gagnon', preferredLanguage: 'fr', role: 'program_manager' },
+  { email: 'reviewer@example.ca', displayName: 'Rina Singh', preferredLanguage: 'en', role: 'reviewer' },
+  { email: 'finance@example.ca', displayName: 'François Roy', preferredLanguage: 'fr', role: 'finance_officer' },
+  { email: 'analyst@example.ca', displayName: 'Ana Lopez', preferredLanguage: 'en', role: 'results_analyst' },
+  { email: 'admin@example.ca', displayName: 'Adam Clarke', preferredLanguage: 'en', role: 'administrator' },
+];
+
+export async function seedDemo(db: Db, options: { hashPassword: (password: string) => Promise<string> }): Promise<void> {
+  const existing = new Set(
+    (await db.selectFrom('appUser').select('email').where('email', 'in', DEMO_USERS.map((u) => u.email)).execute()).map(
+      (u) => u.email,
+    ),
+  );
+  const passwordHash = existing.size < DEMO_USERS.length ? await options.hashPassword(DEMO_PASSWORD) : null;
+  await db.transaction().execute(async (tx) => {
+    for (const o of DEMO_ORGANISATIONS) {
+      const found = await tx.selectFrom('organisation').select('id').where('legalNameEn', '=', o.legalNameEn).executeTakeFirst();
+      if (!found) await tx.insertInto('organisation').values(o).execute();
+    }
+    for (const u of DEMO_USERS) {
+      if (existing.has(u.email) || !passwordHash) continue;
+      const user = await tx
+        .insertInto('appUser')
+        .values({ email: u.email, displayName: u.displayName, preferredLanguage: u.preferredLanguage, passwordHash, status: 'active' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const organisationId = u.organisation
+        ? (await tx.selectFrom('organisation').select('id').where('legalNameEn', '=', u.organisation).executeTakeFirstOrThrow()).id
+        : null;
+      await tx.insertInto('membership').values({ userId: user.id, role: u.role, organisationId }).execute();
+    }
+  });
+}

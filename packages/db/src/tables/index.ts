@@ -1,0 +1,27 @@
+import type { AuditEventTable } from './audit';
+import type { MailMessageTable } from './mail';
+import type { OrganisationTable } from './organisation';
+import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, StrategyTable } from './reference';
+import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from './user';
+
+export * from './audit';
+export * from './mail';
+export * from './organisation';
+export * from './reference';
+export * from './user';
+
+/** The whole database, table by table (snake_case in SQL, camelCase here). */
+export interface Database {
+  strategy: StrategyTable;
+  pillar: PillarTable;
+  program: ProgramTable;
+  fundingStream: FundingStreamTable;
+  fiscalYear: FiscalYearTable;
+  organisation: OrganisationTable;
+  appUser: AppUserTable;
+  membership: MembershipTable;
+  userSession: UserSessionTable;
+  userToken: UserTokenTable;
+  mailMessage: MailMessageTable;
+  auditEvent: AuditEventTable;
+}

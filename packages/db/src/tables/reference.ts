@@ -1,0 +1,53 @@
+import type { Generated, Selectable } from 'kysely';
+import type { TransferPaymentType } from '@tp/domain';
+
+export interface StrategyTable {
+  id: Generated<string>;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  firstFiscalYear: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface PillarTable {
+  id: Generated<string>;
+  strategyId: string;
+  code: string;
+  position: number;
+  nameEn: string;
+  nameFr: string;
+}
+
+export interface ProgramTable {
+  id: Generated<string>;
+  code: string;
+  strategyId: string;
+  nameEn: string;
+  nameFr: string;
+  descriptionEn: Generated<string>;
+  descriptionFr: Generated<string>;
+  transferPaymentType: TransferPaymentType;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface FundingStreamTable {
+  id: Generated<string>;
+  programId: string;
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  createdAt: Generated<Date>;
+}
+
+export interface FiscalYearTable {
+  label: string;
+  /** ISO date, e.g. "2024-04-01". */
+  startDate: string;
+  endDate: string;
+  status: Generated<'open' | 'closed'>;
+}
+
+export type Program = Selectable<ProgramTable>;
+export type FiscalYearRow = Selectable<FiscalYearTable>;
