@@ -1,0 +1,52 @@
+/**
+ * What every procedure receives. The HTTP server builds it from the request; tests build it
+ * directly (`createContext`) and call the router through `createCaller`, on a real database.
+ */
+import type { Db } from '@tp/db';
+import type { Lang } from '@tp/i18n';
+import type { ApiConfig } from './config';
+import type { Mailer } from './mail/mailer';
+import { resolveSession, type SessionUser } from './services/resolve-session';
+
+export interface RequestMeta {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The language the request asked for (cookie, then Accept-Language). */
+  lang: Lang;
+}
+
+/** How the procedures set and clear the session cookie, whatever carries it. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface ApiDeps {
+  db: Db;
+  mailer: Mailer;
+  config: ApiConfig;
+}
+
+export interface Context extends ApiDeps {
+  meta: RequestMeta;
+  cookie: SessionCookie;
+  sessionToken: string | null;
+  /** The signed-in user, looked up once per request (null when signed out or expired). */
+  session(): Promise<SessionUser | null>;
+}
+
+export function createContext(
+  deps: ApiDeps,
+  request: { sessionToken: string | null; meta: RequestMeta; cookie: SessionCookie },
+): Context {
+  let cached: Promise<SessionUser | null> | undefined;
+  return {
+    ...deps,
+    ...request,
+    session() {
+      cached ??= request.sessionToken ? resolveSession(deps.db, deps.config, request.sessionToken) : Promise.resolve(null);
+      return cached;
+    },
+  };
+}

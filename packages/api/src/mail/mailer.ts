@@ -1,0 +1,78 @@
+/**
+ * Mail goes through an outbox: a command queues its messages in its own transaction
+ * (`queueMail`), and they are delivered by nodemailer only after it commits (`deliver`).
+ * With SMTP_URL set, nodemailer sends through that server. Without it (development, tests,
+ * demo) the JSON transport renders each message and nothing leaves the machine; the messages
+ * stay readable in the mail_message table, and in demo mode in the administrator's screens.
+ */
+import type { Db, Tx } from '@tp/db';
+import type { Lang, MessageKey } from '@tp/i18n';
+import { translate } from '@tp/i18n';
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface Mailer {
+  /** Delivers every queued message; returns how many were sent. */
+  deliver(db: Db): Promise<number>;
+}
+
+export function createMailer(options: { smtpUrl?: string | undefined; from: string }): Mailer {
+  const transport: Transporter = options.smtpUrl
+    ? nodemailer.createTransport(options.smtpUrl)
+    : nodemailer.createTransport({ jsonTransport: true });
+  return {
+    async deliver(db) {
+      const queued = await db
+        .selectFrom('mailMessage')
+        .selectAll()
+        .where('status', '=', 'queued')
+        .orderBy('createdAt')
+        .limit(100)
+        .execute();
+      let sent = 0;
+      for (const m of queued) {
+        try {
+          await transport.sendMail({ from: options.from, to: m.toAddress, subject: m.subject, text: m.bodyText });
+          await db
+            .updateTable('mailMessage')
+            .set((eb) => ({ status: 'sent', sentAt: new Date(), attempts: eb('attempts', '+', 1) }))
+            .where('id', '=', m.id)
+            .where('status', '=', 'queued')
+            .execute();
+          sent++;
+        } catch (error) {
+          await db
+            .updateTable('mailMessage')
+            .set((eb) => ({
+              attempts: eb('attempts', '+', 1),
+              lastError: error instanceof Error ? error.message : String(error),
+            }))
+            .where('id', '=', m.id)
+            .execute();
+        }
+      }
+      return sent;
+    },
+  };
+}
+
+export interface MailToQueue {
+  to: string;
+  lang: Lang;
+  template: 'invitation' | 'passwordReset';
+  params: Record<string, string | number>;
+}
+
+export async function queueMail(tx: Tx, mail: MailToQueue): Promise<void> {
+  const subjectKey = `mail.${mail.template}.subject` as MessageKey;
+  const bodyKey = `mail.${mail.template}.body` as MessageKey;
+  await tx
+    .insertInto('mailMessage')
+    .values({
+      toAddress: mail.to,
+      language: mail.lang,
+      template: mail.template,
+      subject: translate(mail.lang, subjectKey, mail.params),
+      bodyText: translate(mail.lang, bodyKey, mail.params),
+    })
+    .execute();
+}

@@ -1,0 +1,17 @@
+import { adminRouter } from './routers/admin';
+import { authRouter } from './routers/auth';
+import { organisationRouter } from './routers/organisation';
+import { referenceRouter } from './routers/reference';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+  reference: referenceRouter,
+  organisation: organisationRouter,
+  admin: adminRouter,
+});
+
+/** The only thing the web client imports from the API: the router's type. */
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

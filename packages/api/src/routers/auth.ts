@@ -1,0 +1,77 @@
+import {
+  completePasswordResetInput,
+  languageSchema,
+  requestPasswordResetInput,
+  signInInput,
+} from '@tp/domain';
+import { inTransaction, recordAudit } from '@tp/db';
+import { z } from 'zod';
+import { completeTokenFlow, requestPasswordReset } from '../services/password-reset';
+import { signIn, signOut } from '../services/sign-in';
+import { authedProcedure, publicProcedure, router } from '../trpc';
+
+export const authRouter = router({
+  /** Who is signed in, or null. Never fails for a signed-out visitor. */
+  session: publicProcedure.query(async ({ ctx }) => {
+    const user = await ctx.session();
+    if (!user && ctx.sessionToken) ctx.cookie.clear();
+    return user
+      ? {
+          id: user.id,
+          email: user.email,
+          displayName: user.displayName,
+          preferredLanguage: user.preferredLanguage,
+          roles: user.roles,
+          memberships: user.memberships,
+        }
+      : null;
+  }),
+
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    const result = await signIn(ctx.db, ctx.config, ctx.meta, input);
+    ctx.cookie.set(result.token, result.expiresAt);
+    return { ok: true as const };
+  }),
+
+  signOut: authedProcedure.mutation(async ({ ctx }) => {
+    await signOut(ctx.db, ctx.meta, { sessionId: ctx.user.sessionId, id: ctx.user.id });
+    ctx.cookie.clear();
+    return { ok: true as const };
+  }),
+
+  requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
+    await requestPasswordReset(ctx.db, ctx, ctx.meta, input.email);
+    return { ok: true as const };
+  }),
+
+  completePasswordReset: publicProcedure.input(completePasswordResetInput).mutation(async ({ ctx, input }) => {
+    await completeTokenFlow(ctx.db, ctx.meta, 'password_reset', input.token, input.password);
+    return { ok: true as const };
+  }),
+
+  acceptInvitation: publicProcedure.input(completePasswordResetInput).mutation(async ({ ctx, input }) => {
+    await completeTokenFlow(ctx.db, ctx.meta, 'invitation', input.token, input.password);
+    return { ok: true as const };
+  }),
+
+  /** The signed-in user's language of choice, kept for their next visit and their email. */
+  setLanguage: authedProcedure.input(z.object({ language: languageSchema })).mutation(async ({ ctx, input }) => {
+    await inTransaction(ctx.db, async ({ tx }) => {
+      await tx
+        .updateTable('appUser')
+        .set({ preferredLanguage: input.language, updatedAt: new Date() })
+        .where('id', '=', ctx.user.id)
+        .execute();
+      await recordAudit(tx, {
+        actorUserId: ctx.user.id,
+        entityType: 'app_user',
+        entityId: ctx.user.id,
+        action: 'set_language',
+        before: { preferredLanguage: ctx.user.preferredLanguage },
+        after: { preferredLanguage: input.language },
+        requestId: ctx.meta.requestId,
+      });
+    });
+    return { ok: true as const };
+  }),
+});

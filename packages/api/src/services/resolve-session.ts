@@ -1,0 +1,67 @@
+import type { Db } from '@tp/db';
+import type { Language, Role } from '@tp/domain';
+import { tokenHash } from '../auth/tokens';
+import type { ApiConfig } from '../config';
+
+export interface SessionMembership {
+  role: Role;
+  organisationId: string | null;
+}
+
+export interface SessionUser {
+  sessionId: string;
+  id: string;
+  email: string;
+  displayName: string;
+  preferredLanguage: Language;
+  roles: Role[];
+  memberships: SessionMembership[];
+  /** The organisations whose records this user may see as a recipient. */
+  organisationIds: string[];
+}
+
+/**
+ * The user behind a session token, or null when the session does not exist, has expired,
+ * has been idle too long, or belongs to a user who is no longer active. Touches the session
+ * (at most once a minute) so that activity keeps it alive.
+ */
+export async function resolveSession(db: Db, config: ApiConfig, token: string): Promise<SessionUser | null> {
+  const id = tokenHash(token);
+  const idleCutoff = new Date(Date.now() - config.session.idleMinutes * 60_000);
+  const row = await db
+    .selectFrom('userSession')
+    .innerJoin('appUser', 'appUser.id', 'userSession.userId')
+    .select([
+      'userSession.id as sessionId',
+      'userSession.lastSeenAt',
+      'appUser.id',
+      'appUser.email',
+      'appUser.displayName',
+      'appUser.preferredLanguage',
+    ])
+    .where('userSession.id', '=', id)
+    .where('userSession.expiresAt', '>', new Date())
+    .where('userSession.lastSeenAt', '>', idleCutoff)
+    .where('appUser.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    await db.updateTable('userSession').set({ lastSeenAt: new Date() }).where('id', '=', id).execute();
+  }
+  const memberships = await db
+    .selectFrom('membership')
+    .select(['role', 'organisationId'])
+    .where('userId', '=', row.id)
+    .orderBy('role')
+    .execute();
+  return {
+    sessionId: row.sessionId,
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    preferredLanguage: row.preferredLanguage,
+    roles: [...new Set(memberships.map((m) => m.role))],
+    memberships,
+    organisationIds: memberships.flatMap((m) => (m.organisationId ? [m.organisationId] : [])),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * tRPC set-up: the context, the error shape every client reads, and the procedures by role.
+ * A procedure for a role checks, on the server, that the signed-in user holds that role;
+ * `recipientProcedure` also hands the procedure the organisations the user may see.
+ */
+import { DomainError, type Role } from '@tp/domain';
+import { translate } from '@tp/i18n';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { Context } from './context';
+import { toTRPCError } from './errors';
+import type { SessionUser } from './services/resolve-session';
+
+export interface FieldError {
+  /** Dotted path of the input field, e.g. "email" or "memberships.0.organisationId". */
+  field: string;
+  messageKey: string;
+  message: string;
+}
+
+export interface ErrorData {
+  code: string;
+  httpStatus: number;
+  messageKey: string;
+  field: string | null;
+  params: Record<string, string | number> | null;
+  fieldErrors: FieldError[];
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const lang = ctx?.meta.lang ?? 'en';
+    const domain = error.cause instanceof DomainError ? error.cause : null;
+    const fieldErrors: FieldError[] =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((issue) => {
+            const key = issue.message.startsWith('error.') ? issue.message : 'error.invalid';
+            return { field: issue.path.join('.'), messageKey: key, message: translate(lang, key) };
+          })
+        : [];
+    let messageKey: string;
+    if (domain) messageKey = domain.messageKey;
+    else if (fieldErrors.length > 0) messageKey = fieldErrors[0]!.messageKey;
+    else if (error.code === 'PARSE_ERROR' || error.code === 'BAD_REQUEST') messageKey = 'error.badRequest';
+    else if (error.code === 'UNAUTHORIZED') messageKey = 'error.unauthenticated';
+    else if (error.code === 'FORBIDDEN') messageKey = 'error.forbidden';
+    else if (error.code === 'NOT_FOUND') messageKey = 'error.notFound';
+    else if (error.code === 'SERVICE_UNAVAILABLE') messageKey = 'error.unavailable';
+    else messageKey = error.message.startsWith('error.') ? error.message : 'error.internal';
+    const params = domain?.params ?? null;
+    const data: ErrorData = {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      messageKey,
+      field: domain?.field ?? fieldErrors[0]?.field ?? null,
+      params,
+      fieldErrors,
+    };
+    // No stack, no SQL, no internals: only what the user needs, in their language.
+    return { code: shape.code, message: translate(lang, messageKey, params ?? undefined), data };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure: failures mapped in one place (domain errors, unavailable database). */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.session();
+  if (!user) {
+    if (ctx.sessionToken) ctx.cookie.clear();
+    throw new DomainError('UNAUTHENTICATED', ctx.sessionToken ? 'error.sessionExpired' : 'error.unauthenticated');
+  }
+  return next({ ctx: { user } });
+});
+
+/** Only users holding one of `roles` get through. */
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!ctx.user.roles.some((r) => roles.includes(r))) throw new DomainError('FORBIDDEN', 'error.forbidden');
+    return next({ ctx: { user: ctx.user } });
+  });
+}
+
+/** Department staff: every role but recipient. */
+export const staffProcedure = roleProcedure(
+  'program_officer',
+  'program_manager',
+  'reviewer',
+  'finance_officer',
+  'results_analyst',
+  'administrator',
+);
+
+export const adminProcedure = roleProcedure('administrator');
+
+/** A recipient acts for its own organisations only: the procedure gets their ids. */
+export const recipientProcedure = roleProcedure('recipient').use(({ ctx, next }) =>
+  next({ ctx: { organisationIds: ctx.user.organisationIds } }),
+);
+
+/** May this user read the records of this organisation? Staff: yes. Recipients: only their own. */
+export function canReadOrganisation(user: SessionUser, organisationId: string): boolean {
+  if (user.roles.some((r) => r !== 'recipient')) return true;
+  return user.organisationIds.includes(organisationId);
+}
+
+export { TRPCError };

@@ -1,0 +1,84 @@
+/**
+ * A real database (PostgreSQL server or embedded), seeded with reference and demo data, and
+ * callers that go through the whole router exactly as HTTP requests do: same context, same
+ * middleware, same cookie handling. No mocks.
+ */
+import { DEMO_PASSWORD, seedDemo, seedReference } from '@tp/db/seed';
+import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
+import type { Lang } from '@tp/i18n';
+import { createCaller, createContext, createMailer, defaultApiConfig, hashPassword, type ApiConfig } from '../src';
+
+export interface Harness {
+  t: TestDatabase;
+  config: ApiConfig;
+  /** A caller with the given session token; `jar` shows what the server did to the cookie. */
+  caller(token?: string | null, lang?: Lang): { api: ReturnType<typeof createCaller>; jar: { token: string | null; cleared: boolean } };
+  signInAs(email: string, password?: string): Promise<{ api: ReturnType<typeof createCaller>; token: string }>;
+  userId(email: string): Promise<string>;
+  organisationId(legalNameEn: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(overrides: Partial<ApiConfig> = {}): Promise<Harness> {
+  const t = await createTestDatabase();
+  await seedReference(t.db);
+  await seedDemo(t.db, { hashPassword });
+  const config: ApiConfig = { ...defaultApiConfig, ...overrides };
+  const deps = { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config };
+
+  const caller: Harness['caller'] = (token = null, lang = 'en') => {
+    const jar = { token, cleared: false };
+    const ctx = createContext(deps, {
+      sessionToken: token,
+      meta: { requestId: 'test-request', ip: '127.0.0.1', userAgent: 'vitest', lang },
+      cookie: {
+        set: (value) => {
+          jar.token = value;
+        },
+        clear: () => {
+          jar.token = null;
+          jar.cleared = true;
+        },
+      },
+    });
+    return { api: createCaller(ctx), jar };
+  };
+
+  return {
+    t,
+    config,
+    caller,
+    async signInAs(email, password = DEMO_PASSWORD) {
+      const { api, jar } = caller();
+      await api.auth.signIn({ email, password });
+      if (!jar.token) throw new Error('sign-in set no cookie');
+      return { api: caller(jar.token).api, token: jar.token };
+    },
+    async userId(email) {
+      return (await t.db.selectFrom('appUser').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    },
+    async organisationId(name) {
+      return (await t.db.selectFrom('organisation').select('id').where('legalNameEn', '=', name).executeTakeFirstOrThrow()).id;
+    },
+    close: () => t.destroy(),
+  };
+}
+
+/** What a failed call threw: the tRPC code, and the domain message key and field, or the zod issues. */
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ code: string; messageKey: string | null; field: string | null; zodFields: string[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { code: string; cause?: unknown };
+    const cause = e.cause as { messageKey?: string; field?: string; issues?: { path: PropertyKey[] }[] } | undefined;
+    return {
+      code: e.code,
+      messageKey: cause?.messageKey ?? null,
+      field: cause?.field ?? null,
+      zodFields: cause?.issues?.map((i) => i.path.join('.')) ?? [],
+    };
+  }
+  throw new Error('expected the call to fail, and it succeeded');
+}
