@@ -4,8 +4,11 @@
  * Never a mock: tests run the same SQL as production.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { createDb, type DatabaseHandle } from './create-db';
+import { createDb, type DatabaseHandle, type DatabaseOptions } from './create-db';
 import { migrateToLatest } from './migrate';
 
 export interface TestDatabase extends DatabaseHandle {
@@ -48,4 +51,28 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * An empty database for a whole server under test (the browser tests start the real server on
+ * it): a new database on the PostgreSQL server when DATABASE_URL is set, otherwise a new
+ * embedded data folder in the system's temporary directory. `drop` removes it.
+ */
+export async function provisionTestDatabase(): Promise<{ options: DatabaseOptions; drop(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tp-test-'));
+    return {
+      options: { kind: 'pglite', dataDir },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `tp_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    options: { kind: 'postgres', connectionString: url.toString() },
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+  };
 }

@@ -1,0 +1,58 @@
+/**
+ * Start the whole platform: open the database, migrate, seed, listen. Used by `pnpm start`
+ * and by the browser tests, which start it on a free port against their own database.
+ */
+import { createMailer, defaultApiConfig, hashPassword } from '@tp/api';
+import { createDb, migrateToLatest, type DatabaseHandle, type DatabaseOptions } from '@tp/db';
+import { seedDemo, seedReference } from '@tp/db/seed';
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import { buildServer } from './server';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, databaseOptions?: DatabaseOptions): Promise<RunningServer> {
+  const database = createDb(
+    databaseOptions ??
+      (config.databaseUrl ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }),
+  );
+  const app = await buildServer({
+    deps: {
+      db: database.db,
+      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+      config: { ...defaultApiConfig, appUrl: config.appUrl, demo: config.demo },
+    },
+    logLevel: config.logLevel,
+    webDist: config.webDist,
+    trustProxy: config.trustProxy,
+  });
+  try {
+    const applied = await migrateToLatest(database.db);
+    await seedReference(database.db);
+    if (config.demo) await seedDemo(database.db, { hashPassword });
+    app.log.info({ database: database.kind, location: database.location, applied, demo: config.demo }, 'database ready');
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    database,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    stop() {
+      // Stop taking requests, let those in flight finish, then close the database.
+      stopping ??= app.close().then(() => database.close());
+      return stopping;
+    },
+  };
+}
