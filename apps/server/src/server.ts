@@ -49,7 +49,7 @@ function isCrossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin && origin !== 'null') {
     try {
-      return new URL(origin).host !== request.host;
+      return new URL(origin).host !== new URL(`${request.protocol}://${request.host}`).host;
     } catch {
       return true;
     }
