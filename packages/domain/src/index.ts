@@ -4,3 +4,5 @@ export * from './state-machine';
 export * from './reference';
 export * from './errors';
 export * from './schemas';
+export * from './performance';
+export * from './calls';
