@@ -53,3 +53,43 @@ describe('seeds', () => {
     expect(rows.find((r) => r.email === 'recipient@example.ca')?.legalNameEn).toBe('Ka Ni Kanichihk Inc.');
   });
 });
+
+describe('performance measurement seed', () => {
+  it('has annex A of the 2021 evaluation: 1 ultimate, 4 intermediate, 10 immediate outcomes and an output per pillar', async () => {
+    const rows = await t.db
+      .selectFrom('logicModelResult')
+      .innerJoin('strategy', 'strategy.id', 'logicModelResult.strategyId')
+      .select(['logicModelResult.level', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('strategy.code', '=', 'child-exploitation-online')
+      .groupBy('logicModelResult.level')
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]))).toEqual({ ultimate: 1, intermediate: 4, immediate: 10, output: 4 });
+    const unlinked = await t.db
+      .selectFrom('logicModelResult')
+      .select('code')
+      .where('level', '<>', 'ultimate')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('logicModelLink').select('fromResultId').whereRef('logicModelLink.fromResultId', '=', 'logicModelResult.id'))))
+      .execute();
+    expect(unlinked).toEqual([]);
+  });
+
+  it('computes readiness in the database: the 28% baseline indicator is ready, the incomplete ones are not', async () => {
+    const indicators = await t.db.selectFrom('indicator').select(['code', 'isReady', 'baselineValue']).execute();
+    const byCode = Object.fromEntries(indicators.map((i) => [i.code, i]));
+    expect(byCode['removal-within-a-day']).toMatchObject({ isReady: true, baselineValue: '28.0000' });
+    expect(byCode['youth-reached']?.isReady).toBe(false);
+    expect(byCode['ice-unit-arrests']?.isReady).toBe(false);
+    expect(indicators.filter((i) => i.isReady).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives each program its pillars, budgets by fiscal year and approval limits', async () => {
+    const budget = await t.db
+      .selectFrom('programBudget')
+      .innerJoin('program', 'program.id', 'programBudget.programId')
+      .select((eb) => eb.fn.sum<string>('programBudget.amountCents').as('total'))
+      .where('program.code', '=', 'serious-organized-crime')
+      .where('programBudget.fiscalYear', '=', '2026-27')
+      .executeTakeFirstOrThrow();
+    expect(BigInt(budget.total)).toBe(400_000_000n);
+  });
+});

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as core from './2026-11-23T09-30-00Z-core';
+import * as programsPerformanceCalls from './2026-11-23T10-00-00Z-programs-performance-calls';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
+  '2026-11-23T10-00-00Z-programs-performance-calls': programsPerformanceCalls,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@
  */
 import { fiscalYear } from '@tp/domain';
 import type { Db } from '../transaction';
+import { seedPerformance } from './performance';
 
 interface StrategySeed {
   code: string;
@@ -143,5 +144,6 @@ export async function seedReference(db: Db): Promise<void> {
           .execute();
       }
     }
+    await seedPerformance(tx);
   });
 }

@@ -1,10 +1,29 @@
 import type { AuditEventTable } from './audit';
+import type {
+  CallCriterionTable,
+  CallEligibilityQuestionTable,
+  CallForProposalsTable,
+  CallIndicatorTable,
+  CallPillarTable,
+} from './call';
+import type {
+  CoreResponsibilityTable,
+  DepartmentalResultIndicatorTable,
+  DepartmentalResultTable,
+  IndicatorTable,
+  LogicModelLinkTable,
+  LogicModelResultTable,
+} from './performance';
+import type { ProgramApprovalLimitTable, ProgramBudgetTable, ProgramPillarTable } from './program';
 import type { MailMessageTable } from './mail';
 import type { OrganisationTable } from './organisation';
 import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, StrategyTable } from './reference';
 import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from './user';
 
 export * from './audit';
+export * from './call';
+export * from './performance';
+export * from './program';
 export * from './mail';
 export * from './organisation';
 export * from './reference';
@@ -24,4 +43,18 @@ export interface Database {
   userToken: UserTokenTable;
   mailMessage: MailMessageTable;
   auditEvent: AuditEventTable;
+  programPillar: ProgramPillarTable;
+  programApprovalLimit: ProgramApprovalLimitTable;
+  programBudget: ProgramBudgetTable;
+  coreResponsibility: CoreResponsibilityTable;
+  departmentalResult: DepartmentalResultTable;
+  departmentalResultIndicator: DepartmentalResultIndicatorTable;
+  logicModelResult: LogicModelResultTable;
+  logicModelLink: LogicModelLinkTable;
+  indicator: IndicatorTable;
+  callForProposals: CallForProposalsTable;
+  callPillar: CallPillarTable;
+  callIndicator: CallIndicatorTable;
+  callEligibilityQuestion: CallEligibilityQuestionTable;
+  callCriterion: CallCriterionTable;
 }

@@ -28,6 +28,8 @@ export interface ProgramTable {
   descriptionEn: Generated<string>;
   descriptionFr: Generated<string>;
   transferPaymentType: TransferPaymentType;
+  /** Stacking limit in basis points: 10000 = 100% of eligible costs from all government sources. */
+  stackingLimitBp: Generated<number>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
