@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const gcdsFonts = path.join(here, 'node_modules/@cdssnc/gcds-fonts/fonts');
+
+/**
+ * GCDS's stylesheet loads its icon font from a CDN; the platform must work without the
+ * internet, so point those URLs at the same font files from the @cdssnc/gcds-fonts package.
+ */
+function selfHostedGcdsIcons(): Plugin {
+  const cdn = /https:\/\/cdn\.design-system\.alpha\.canada\.ca\/@cdssnc\/gcds-fonts@[\d.]+\//g;
+  return {
+    name: 'tp-self-hosted-gcds-icons',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('gcds') || !id.endsWith('.css') || !cdn.test(code)) return null;
+      cdn.lastIndex = 0;
+      return { code: code.replace(cdn, 'gcds-fonts/'), map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [selfHostedGcdsIcons(), react()],
+  resolve: {
+    alias: [{ find: /^gcds-fonts\//, replacement: `${gcdsFonts}/` }],
+  },
+  server: {
+    proxy: {
+      '/trpc': 'http://127.0.0.1:3000',
+      '/healthz': 'http://127.0.0.1:3000',
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+});
