@@ -1,5 +1,7 @@
 import { adminRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
+import { callRouter } from './routers/call';
+import { performanceRouter } from './routers/performance';
 import { organisationRouter } from './routers/organisation';
 import { referenceRouter } from './routers/reference';
 import { createCallerFactory, router } from './trpc';
@@ -9,6 +11,8 @@ export const appRouter = router({
   reference: referenceRouter,
   organisation: organisationRouter,
   admin: adminRouter,
+  performance: performanceRouter,
+  calls: callRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

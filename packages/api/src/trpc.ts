@@ -50,7 +50,9 @@ const t = initTRPC.context<Context>().create({
     else if (error.code === 'NOT_FOUND') messageKey = 'error.notFound';
     else if (error.code === 'SERVICE_UNAVAILABLE') messageKey = 'error.unavailable';
     else messageKey = error.message.startsWith('error.') ? error.message : 'error.internal';
-    const params = domain?.params ?? null;
+    const params = domain?.params
+      ? Object.fromEntries(Object.entries(domain.params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]))
+      : null;
     const data: ErrorData = {
       code: shape.data.code,
       httpStatus: shape.data.httpStatus,

@@ -14,12 +14,15 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/** A message parameter: plain, or already worded in each language (a name, a list of labels). */
+export type MessageParam = string | number | { en: string; fr: string };
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     readonly messageKey: string,
     readonly field?: string,
-    readonly params?: Record<string, string | number>,
+    readonly params?: Record<string, MessageParam>,
   ) {
     super(messageKey);
     this.name = 'DomainError';
