@@ -36,11 +36,34 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto('/sign-in');
   await page.locator('#field-email').fill(email);
   await page.locator('#field-password').fill(password);
-  await page.locator('form gcds-button[type="submit"]').click();
+  await page.getByRole('button', { name: text('en', 'signIn.submit'), exact: true }).click();
 }
 
-export async function h1Text(page: Page): Promise<string> {
-  return (await page.locator('h1').first().innerText()).trim();
+/** Waits for the page's h1 to read `name` (GCDS headings render their text through a slot). */
+export async function expectHeading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ state: 'visible' });
+}
+
+/**
+ * The error shown with a field: the text of what the field's input is described by
+ * (aria-describedby), once the input is marked aria-invalid.
+ */
+export async function fieldError(page: Page, inputId: string): Promise<string> {
+  const input = page.locator(`#${inputId}`);
+  await page.waitForFunction(
+    (id) => {
+      const host = [...document.querySelectorAll('gcds-input, gcds-select')].find((el) => el.shadowRoot?.getElementById(id));
+      return host?.shadowRoot?.getElementById(id)?.getAttribute('aria-invalid') === 'true';
+    },
+    inputId,
+  );
+  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+  const texts: string[] = [];
+  for (const id of describedBy.split(/\s+/).filter(Boolean)) {
+    const described = page.locator(`[id="${id}"]`);
+    if ((await described.count()) > 0) texts.push((await described.first().innerText()).trim());
+  }
+  return texts.join(' ');
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -7,6 +7,7 @@ import { ProblemNotice, SuccessNotice } from '../components/notices';
 import { PageHeading } from '../components/page-heading';
 import { TextField } from '../components/text-field';
 import { useT } from '../i18n/language';
+import { formValues } from '../lib/form-values';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../lib/form-problems';
 import { trpc } from '../lib/trpc';
 
@@ -21,7 +22,7 @@ export function ForgotPasswordPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = requestPasswordResetInput.safeParse({ email: new FormData(event.currentTarget).get('email') ?? '' });
+    const parsed = requestPasswordResetInput.safeParse({ email: formValues(event.currentTarget)['email'] ?? '' });
     if (!parsed.success) {
       setProblems(problemsFromIssues(parsed.error.issues, FIELDS));
       return;

@@ -12,6 +12,7 @@ import { ProblemNotice, SuccessNotice } from '../components/notices';
 import { PageHeading } from '../components/page-heading';
 import { TextField } from '../components/text-field';
 import { useT } from '../i18n/language';
+import { formValues } from '../lib/form-values';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../lib/form-problems';
 import { trpc } from '../lib/trpc';
 
@@ -40,11 +41,11 @@ export function NewPasswordPage({ purpose, token }: { purpose: 'reset' | 'invita
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const form = formValues(event.currentTarget);
     const parsed = completePasswordResetInput.safeParse({
       token,
-      password: form.get('password') ?? '',
-      confirmPassword: form.get('confirmPassword') ?? '',
+      password: form['password'] ?? '',
+      confirmPassword: form['confirmPassword'] ?? '',
     });
     if (!parsed.success) {
       setProblems(problemsFromIssues(parsed.error.issues, FIELDS));

@@ -7,6 +7,7 @@ import { ProblemNotice } from '../components/notices';
 import { PageHeading } from '../components/page-heading';
 import { TextField } from '../components/text-field';
 import { useT } from '../i18n/language';
+import { formValues } from '../lib/form-values';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../lib/form-problems';
 import { homePathOf, refreshSession, safeReturnPath } from '../lib/session';
 import { trpc } from '../lib/trpc';
@@ -21,8 +22,8 @@ export function SignInPage({ returnTo }: { returnTo?: string | undefined }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = signInInput.safeParse({ email: form.get('email') ?? '', password: form.get('password') ?? '' });
+    const form = formValues(event.currentTarget);
+    const parsed = signInInput.safeParse({ email: form['email'] ?? '', password: form['password'] ?? '' });
     if (!parsed.success) {
       setProblems(problemsFromIssues(parsed.error.issues, FIELDS));
       return;

@@ -6,6 +6,7 @@ import { EMPTY_MEMBERSHIP, isMembershipField, MembershipPicker, toMembershipInpu
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n/language';
+import { formValues } from '../../lib/form-values';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
 
@@ -23,10 +24,10 @@ export function InviteUserForm({ organisations }: { organisations: readonly Orga
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setInvited(null);
-    const form = new FormData(event.currentTarget);
+    const form = formValues(event.currentTarget);
     const parsed = inviteUserInput.safeParse({
-      email: form.get('email') ?? '',
-      displayName: form.get('displayName') ?? '',
+      email: form['email'] ?? '',
+      displayName: form['displayName'] ?? '',
       preferredLanguage: language,
       memberships: toMembershipInput(rows),
     });
