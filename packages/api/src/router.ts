@@ -2,6 +2,7 @@ import { adminRouter } from './routers/admin';
 import { authRouter } from './routers/auth';
 import { callRouter } from './routers/call';
 import { performanceRouter } from './routers/performance';
+import { programRouter } from './routers/program';
 import { organisationRouter } from './routers/organisation';
 import { referenceRouter } from './routers/reference';
 import { createCallerFactory, router } from './trpc';
@@ -13,6 +14,7 @@ export const appRouter = router({
   admin: adminRouter,
   performance: performanceRouter,
   calls: callRouter,
+  program: programRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

@@ -6,3 +6,4 @@ export * from './errors';
 export * from './schemas';
 export * from './performance';
 export * from './calls';
+export * from './programs';

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, rejection, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function programId(code: string) {
+  return (await h.t.db.selectFrom('program').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+}
+
+describe('programs and their money', () => {
+  it('lists programs with pillars, streams and budget by fiscal year', async () => {
+    const { api } = await h.signInAs('manager@example.ca');
+    const programs = await api.program.list();
+    const soc = programs.find((p) => p.code === 'serious-organized-crime')!;
+    expect(soc.pillars.map((p) => p.code)).toEqual(['empowerment', 'prevention', 'protection', 'prosecution', 'partnerships']);
+    expect(soc.budgetByFiscalYear.find((b) => b.fiscalYear === '2026-27')?.amountCents).toBe(400_000_000n);
+  });
+
+  it('an officer sets a budget line, audited with before and after; a pillar outside the program is refused', async () => {
+    const { api } = await h.signInAs('officer@example.ca');
+    const id = await programId('ice-units');
+    const program = await api.program.get({ id });
+    const detection = program.pillars[0]!;
+    await api.program.setBudget({ programId: id, pillarId: detection.id, fiscalYear: '2026-27', amountCents: 620_000_000n });
+    const after = await api.program.get({ id });
+    expect(after.budget.find((b) => b.fiscalYear === '2026-27')?.amountCents).toBe(620_000_000n);
+    const event = await h.t.db.selectFrom('auditEvent').selectAll().where('action', '=', 'set_budget').executeTakeFirstOrThrow();
+    expect(event.before).toMatchObject({ amountCents: '500000000' });
+    const prevention = program.strategyPillars.find((p) => p.code === 'prevention-awareness')!;
+    expect(await rejection(api.program.setBudget({ programId: id, pillarId: prevention.id, fiscalYear: '2026-27', amountCents: 1n }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'pillarId',
+    });
+  });
+
+  it('updates terms: stacking limit, approval limits and pillars; refuses dropping a funded pillar', async () => {
+    const { api } = await h.signInAs('officer@example.ca');
+    const id = await programId('child-protection-online');
+    const p = await api.program.get({ id });
+    const input = {
+      code: p.code,
+      strategyId: p.strategyId,
+      nameEn: p.nameEn,
+      nameFr: p.nameFr,
+      descriptionEn: p.descriptionEn,
+      descriptionFr: p.descriptionFr,
+      transferPaymentType: p.transferPaymentType,
+      stackingLimitBp: 7600,
+      pillarIds: p.pillars.map((x) => x.id),
+      officerApprovalLimitCents: 10_000_000n,
+      managerApprovalLimitCents: 300_000_000n,
+    };
+    await api.program.save({ id, program: input });
+    expect(await api.program.get({ id })).toMatchObject({ stackingLimitBp: 7600, managerApprovalLimitCents: 300_000_000n });
+    const r = await rejection(api.program.save({ id, program: { ...input, pillarIds: [p.pillars[0]!.id] } }));
+    expect(r).toMatchObject({ code: 'CONFLICT', messageKey: 'error.pillar.hasBudget' });
+    expect((await api.program.get({ id })).pillars).toHaveLength(p.pillars.length);
+    expect((await rejection(api.program.save({ id, program: { ...input, stackingLimitBp: 12_000 } }))).zodFields).toEqual(['stackingLimitBp']);
+    expect((await rejection(api.program.save({ id, program: { ...input, managerApprovalLimitCents: 1n } }))).zodFields).toEqual(['managerApprovalLimitCents']);
+  });
+
+  it('adds a funding stream; only officers and administrators manage programs', async () => {
+    const { api } = await h.signInAs('admin@example.ca');
+    const id = await programId('serious-organized-crime');
+    await api.program.addStream({ programId: id, code: 'migrant-workers', nameEn: 'Migrant worker projects', nameFr: 'Projets pour les travailleurs migrants' });
+    expect((await api.program.get({ id })).streams.map((s) => s.code)).toContain('migrant-workers');
+    for (const email of ['manager@example.ca', 'finance@example.ca', 'recipient@example.ca']) {
+      const { api: other } = await h.signInAs(email);
+      expect((await rejection(other.program.addStream({ programId: id, code: 'x-stream', nameEn: 'X', nameFr: 'X' }))).code, email).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,42 @@
+/** Programs: what officers and administrators may set, and the money available by fiscal year and pillar. */
+import { z } from 'zod';
+import { fiscalYearLabelSchema } from './fiscal-year';
+import { TRANSFER_PAYMENT_TYPES } from './reference';
+
+const centsSchema = z
+  .bigint({ message: 'error.money.invalid' })
+  .min(0n, { message: 'error.money.negative' })
+  .max(10n ** 13n, { message: 'error.money.tooLarge' });
+
+export const programInput = z.object({
+  code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, { message: 'error.code.invalid' }),
+  strategyId: z.uuid({ message: 'error.strategy.required' }),
+  nameEn: z.string().trim().min(1, { message: 'error.nameEn.required' }).max(300, { message: 'error.text.tooLong' }),
+  nameFr: z.string().trim().min(1, { message: 'error.nameFr.required' }).max(300, { message: 'error.text.tooLong' }),
+  descriptionEn: z.string().trim().max(5000, { message: 'error.text.tooLong' }),
+  descriptionFr: z.string().trim().max(5000, { message: 'error.text.tooLong' }),
+  transferPaymentType: z.enum(TRANSFER_PAYMENT_TYPES, { message: 'error.transferPaymentType.invalid' }),
+  /** Basis points: 10000 = 100% of eligible costs may come from government sources. */
+  stackingLimitBp: z.number().int({ message: 'error.stackingLimit.invalid' }).min(0, { message: 'error.stackingLimit.invalid' }).max(10_000, { message: 'error.stackingLimit.invalid' }),
+  pillarIds: z.array(z.uuid({ message: 'error.id.invalid' })).min(1, { message: 'error.pillars.required' }),
+  officerApprovalLimitCents: centsSchema,
+  managerApprovalLimitCents: centsSchema,
+}).refine((p) => p.managerApprovalLimitCents >= p.officerApprovalLimitCents, {
+  message: 'error.approvalLimits.order',
+  path: ['managerApprovalLimitCents'],
+});
+export type ProgramInput = z.infer<typeof programInput>;
+
+export const streamInput = z.object({
+  programId: z.uuid({ message: 'error.id.invalid' }),
+  code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, { message: 'error.code.invalid' }),
+  nameEn: z.string().trim().min(1, { message: 'error.nameEn.required' }).max(300, { message: 'error.text.tooLong' }),
+  nameFr: z.string().trim().min(1, { message: 'error.nameFr.required' }).max(300, { message: 'error.text.tooLong' }),
+});
+
+export const budgetLineInput = z.object({
+  programId: z.uuid({ message: 'error.id.invalid' }),
+  pillarId: z.uuid({ message: 'error.id.invalid' }),
+  fiscalYear: fiscalYearLabelSchema,
+  amountCents: centsSchema,
+});
