@@ -32,11 +32,12 @@ export async function newVisitor(browser: Browser): Promise<{ context: BrowserCo
 export const text = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) =>
   catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto('/sign-in');
+/** Fills and sends the sign-in form (in whatever language the page is). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, { navigate = true } = {}): Promise<void> {
+  if (navigate) await page.goto('/sign-in');
   await page.locator('#field-email').fill(email);
   await page.locator('#field-password').fill(password);
-  await page.getByRole('button', { name: text('en', 'signIn.submit'), exact: true }).click();
+  await page.locator('main form').getByRole('button').click();
 }
 
 /** Waits for the page's h1 to read `name` (GCDS headings render their text through a slot). */
@@ -80,3 +81,27 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
       .map((v) => ({ id: v.id, impact: v.impact ?? '', nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+/** Clicks the header's language toggle and waits for <html lang> to change. */
+export async function toggleLanguage(page: Page, to: Lang): Promise<void> {
+  await page.locator('gcds-lang-toggle a').click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
+}
+
+export interface DemoAccount {
+  email: string;
+  home: string;
+  heading: MessageKey;
+  /** The language the account prefers (the UI switches to it at sign-in when no choice was made). */
+  lang: Lang;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'recipient@example.ca', home: '/recipient', heading: 'recipient.title', lang: 'en' },
+  { email: 'officer@example.ca', home: '/officer', heading: 'programs.officerTitle', lang: 'en' },
+  { email: 'manager@example.ca', home: '/manager', heading: 'programs.managerTitle', lang: 'fr' },
+  { email: 'reviewer@example.ca', home: '/reviewer', heading: 'reviewer.title', lang: 'en' },
+  { email: 'finance@example.ca', home: '/finance', heading: 'finance.title', lang: 'fr' },
+  { email: 'analyst@example.ca', home: '/results', heading: 'results.title', lang: 'en' },
+  { email: 'admin@example.ca', home: '/admin', heading: 'admin.title', lang: 'en' },
+];

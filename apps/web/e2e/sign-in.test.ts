@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHeading, fieldError, launchBrowser, newVisitor, screenshot, signIn, text } from './browser';
+import { expectHeading, fieldError, launchBrowser, newVisitor, screenshot, signIn, text, toggleLanguage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,12 +11,23 @@ afterAll(async () => {
 });
 
 describe('sign-in', () => {
-  it('sends a signed-out visitor of a protected page to the sign-in page', async () => {
+  it('sends a signed-out visitor of a protected page to the sign-in page, then back to it', async () => {
     const { context, page } = await newVisitor(browser);
-    await page.goto('/admin');
-    await page.waitForURL(/\/sign-in/);
+    await page.goto('/officer');
+    await page.waitForURL(/\/sign-in\?redirect=/);
     await expectHeading(page, text('en', 'signIn.title'));
     await screenshot(page, 'sign-in-en');
+    await signIn(page, 'officer@example.ca', undefined, { navigate: false });
+    await page.waitForURL(/\/officer$/);
+    await expectHeading(page, text('en', 'programs.officerTitle'));
+    await context.close();
+  });
+
+  it('checks the form in the browser before sending it', async () => {
+    const { context, page } = await newVisitor(browser);
+    await signIn(page, 'not-an-email', '');
+    expect(await fieldError(page, 'field-email')).toContain(text('en', 'error.email.invalid'));
+    expect(await fieldError(page, 'field-password')).toContain(text('en', 'error.password.required'));
     await context.close();
   });
 
@@ -26,6 +37,33 @@ describe('sign-in', () => {
     expect(await fieldError(page, 'field-email')).toContain(text('en', 'error.signIn.invalid'));
     expect(page.url()).toMatch(/\/sign-in$/);
     await screenshot(page, 'sign-in-wrong-password-en');
+
+    await toggleLanguage(page, 'fr');
+    await signIn(page, 'officer@example.ca', 'pas-le-bon-mot-de-passe', { navigate: false });
+    expect(await fieldError(page, 'field-email')).toContain(text('fr', 'error.signIn.invalid'));
+    await screenshot(page, 'sign-in-wrong-password-fr');
+    await context.close();
+  });
+
+  it('always confirms a password reset request the same way', async () => {
+    const { context, page } = await newVisitor(browser);
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: text('en', 'signIn.forgot') }).click();
+    await expectHeading(page, text('en', 'forgot.title'));
+    await page.locator('#field-email').fill('nobody@example.ca');
+    await page.locator('main form').getByRole('button').click();
+    await page.getByText(text('en', 'forgot.sent')).waitFor();
+    await context.close();
+  });
+
+  it('says clearly when a reset link is not valid', async () => {
+    const { context, page } = await newVisitor(browser);
+    await page.goto(`/reset-password?token=${'x'.repeat(40)}`);
+    await expectHeading(page, text('en', 'reset.title'));
+    await page.locator('#field-password').fill('a long enough password');
+    await page.locator('#field-confirmPassword').fill('a long enough password');
+    await page.locator('main form').getByRole('button').click();
+    await page.getByText(text('en', 'error.token.invalid')).waitFor();
     await context.close();
   });
 });
