@@ -61,8 +61,8 @@ describe('programs and their money', () => {
     const r = await rejection(api.program.save({ id, program: { ...input, pillarIds: [p.pillars[0]!.id] } }));
     expect(r).toMatchObject({ code: 'CONFLICT', messageKey: 'error.pillar.hasBudget' });
     expect((await api.program.get({ id })).pillars).toHaveLength(p.pillars.length);
-    expect((await rejection(api.program.save({ id, program: { ...input, stackingLimitBp: 12_000 } }))).zodFields).toEqual(['stackingLimitBp']);
-    expect((await rejection(api.program.save({ id, program: { ...input, managerApprovalLimitCents: 1n } }))).zodFields).toEqual(['managerApprovalLimitCents']);
+    expect((await rejection(api.program.save({ id, program: { ...input, stackingLimitBp: 12_000 } }))).zodFields).toEqual(['program.stackingLimitBp']);
+    expect((await rejection(api.program.save({ id, program: { ...input, managerApprovalLimitCents: 1n } }))).zodFields).toEqual(['program.managerApprovalLimitCents']);
   });
 
   it('adds a funding stream; only officers and administrators manage programs', async () => {
