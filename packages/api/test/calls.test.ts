@@ -144,6 +144,9 @@ describe('performance measurement framework', () => {
     expect(all.find((i) => i.code === 'removal-within-a-day')).toMatchObject({ isReady: true, missing: [], baselineValue: '28.0000', baselineYear: '2017-18' });
     expect(all.find((i) => i.code === 'youth-reached')?.missing).toEqual(['target']);
     expect(all.find((i) => i.code === 'units-backlog-reduced')?.missing).toEqual(['definition', 'method', 'source', 'target']);
+    const departmental = await api.performance.departmentalIndicators();
+    expect(departmental.map((d) => d.code)).toEqual(['ocse-reports-forwarded']);
+    expect(all.find((i) => i.code === 'reports-forwarded-police')?.departmentalResultIndicatorId).toBe(departmental[0]!.id);
     const ready = await api.performance.indicators({ readyOnly: true });
     expect(ready.every((i) => i.isReady)).toBe(true);
   });

@@ -13,6 +13,26 @@ export const performanceRouter = router({
     .input(z.object({ readyOnly: z.boolean().default(false) }).default({ readyOnly: false }))
     .query(({ ctx, input }) => listIndicators(ctx.db, { readyOnly: input.readyOnly })),
 
+  /** Departmental results indicators an indicator can be mapped to, with their result and core responsibility. */
+  departmentalIndicators: staffProcedure.query(({ ctx }) =>
+    ctx.db
+      .selectFrom('departmentalResultIndicator')
+      .innerJoin('departmentalResult', 'departmentalResult.id', 'departmentalResultIndicator.departmentalResultId')
+      .innerJoin('coreResponsibility', 'coreResponsibility.id', 'departmentalResult.coreResponsibilityId')
+      .select([
+        'departmentalResultIndicator.id',
+        'departmentalResultIndicator.code',
+        'departmentalResultIndicator.nameEn',
+        'departmentalResultIndicator.nameFr',
+        'departmentalResult.nameEn as resultNameEn',
+        'departmentalResult.nameFr as resultNameFr',
+        'coreResponsibility.nameEn as coreResponsibilityNameEn',
+        'coreResponsibility.nameFr as coreResponsibilityNameFr',
+      ])
+      .orderBy('departmentalResultIndicator.code')
+      .execute(),
+  ),
+
   saveIndicator: frameworkEditor
     .input(z.object({ id: uuidSchema.nullable(), indicator: indicatorInput }))
     .mutation(({ ctx, input }) => saveIndicator(ctx.db, ctx.user, ctx.meta, input.id, input.indicator)),
