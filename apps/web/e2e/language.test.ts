@@ -52,3 +52,25 @@ describe('language', () => {
     await second.context.close();
   });
 });
+
+describe('language of the GCDS components', () => {
+  it('relabels the header toggle, the footer and the field markers when the language changes', async () => {
+    const browser2 = await launchBrowser();
+    try {
+      const { page } = await newVisitor(browser2);
+      await page.goto('/sign-in');
+      await expectHeading(page, text('en', 'signIn.title'));
+      const shadowText = (selector: string) =>
+        page.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent ?? '', selector);
+      expect(await shadowText('gcds-lang-toggle')).toContain('Français');
+      expect(await shadowText('gcds-input')).toContain('required');
+      await toggleLanguage(page, 'fr');
+      await expect.poll(() => shadowText('gcds-lang-toggle')).toContain('English');
+      await expect.poll(() => shadowText('gcds-input')).toContain('obligatoire');
+      await expect.poll(() => shadowText('gcds-footer')).toContain('Médias sociaux');
+      await screenshot(page, 'sign-in-fr-components');
+    } finally {
+      await browser2.close();
+    }
+  });
+});

@@ -35,7 +35,7 @@ function ProgramsByStrategy() {
       {(list) =>
         list.map((strategy) => (
           <section key={strategy.id} aria-labelledby={`strategy-${strategy.id}`}>
-            <GcdsHeading tag="h2" id={`strategy-${strategy.id}`}>
+            <GcdsHeading tag="h2" id={`strategy-${strategy.id}`} characterLimit={false}>
               {pick(strategy.nameEn, strategy.nameFr)}
             </GcdsHeading>
             {strategy.programs.map((program) => (

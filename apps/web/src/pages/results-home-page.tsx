@@ -17,7 +17,7 @@ export function ResultsHomePage() {
         {(list) =>
           list.map((strategy) => (
             <section key={strategy.id} className="tp-card">
-              <GcdsHeading tag="h2">{pick(strategy.nameEn, strategy.nameFr)}</GcdsHeading>
+              <GcdsHeading tag="h2" characterLimit={false}>{pick(strategy.nameEn, strategy.nameFr)}</GcdsHeading>
               {strategy.firstFiscalYear ? <p>{t('results.since', { year: strategy.firstFiscalYear })}</p> : null}
               <h3>{t('results.pillars')}</h3>
               <StrategyPillars pillars={strategy.pillars} />
