@@ -7,3 +7,6 @@ export * from './schemas';
 export * from './performance';
 export * from './calls';
 export * from './programs';
+export * from './applications';
+export * from './assessment';
+export * from './organisations';

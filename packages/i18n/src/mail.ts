@@ -7,6 +7,30 @@ export const mail = {
     'mail.passwordReset.subject': 'Reset your password',
     'mail.passwordReset.body':
       'Hello {name},\n\nSomeone asked to reset the password of your account on the Transfer Payment Portal.\n\nChoose a new password here (the link works once and expires in {minutes} minutes):\n{link}\n\nIf you did not ask for this, you can ignore this message; your password has not changed.',
+    'mail.registration.subject':
+      'Confirm your email for the Transfer Payment Portal',
+    'mail.registration.body':
+      'Hello {name},\n\nYou registered {organisation} on the Transfer Payment Portal of Public Safety Canada.\n\nConfirm your email address and choose your password here (the link works once and expires in {days} days):\n{link}\n\nIf you did not register, you can ignore this message.',
+    'mail.registrationExisting.subject':
+      'You already have an account on the Transfer Payment Portal',
+    'mail.registrationExisting.body':
+      'Hello {name},\n\nSomeone tried to register a new account with this email address, but you already have one. Sign in here:\n{link}\n\nIf you forgot your password, use “Forgot your password?” on the sign-in page. If this was not you, you can ignore this message.',
+    'mail.applicationReceived.subject':
+      'Application {reference} received',
+    'mail.applicationReceived.body':
+      'Hello {name},\n\nWe received the application “{title}” from {organisation} to the call “{call}” on {date}.\n\nYour reference number is {reference}. Please quote it in any correspondence.\n\nYou can follow the application, or withdraw it, in the portal:\n{link}',
+    'mail.decisionApproved.subject':
+      'Funding decision for application {reference}: approved',
+    'mail.decisionApproved.body':
+      '{date}\n\n{organisation}\n\nSubject: application {reference}, “{title}”\n\nWe are pleased to inform you that the Department has approved funding of up to {amount} for your project under the call “{call}”.\n\nAn officer will contact you to prepare the contribution agreement. No funds can be paid and no costs are reimbursed before the agreement is signed by both parties.\n\nSincerely,\n\n{decider}\nPublic Safety Canada',
+    'mail.decisionApprovedWithChanges.subject':
+      'Funding decision for application {reference}: approved with changes',
+    'mail.decisionApprovedWithChanges.body':
+      '{date}\n\n{organisation}\n\nSubject: application {reference}, “{title}”\n\nWe are pleased to inform you that the Department has approved funding for your project under the call “{call}”, with changes: the amount approved is up to {amount}, while {requested} was requested.\n\nAn officer will contact you to adjust the budget and work plan and to prepare the contribution agreement. No funds can be paid before the agreement is signed by both parties.\n\nSincerely,\n\n{decider}\nPublic Safety Canada',
+    'mail.decisionDeclined.subject':
+      'Funding decision for application {reference}',
+    'mail.decisionDeclined.body':
+      '{date}\n\n{organisation}\n\nSubject: application {reference}, “{title}”\n\nThank you for applying to the call “{call}”. After careful assessment, we regret to inform you that the Department is unable to fund your project.\n\nThe demand for funding was greater than the money available. You may ask the program for feedback on your application.\n\nSincerely,\n\n{decider}\nPublic Safety Canada',
   },
   fr: {
     'mail.invitation.subject': 'Invitation au Portail des paiements de transfert',
@@ -15,5 +39,29 @@ export const mail = {
     'mail.passwordReset.subject': 'Réinitialiser votre mot de passe',
     'mail.passwordReset.body':
       'Bonjour {name},\n\nQuelqu’un a demandé la réinitialisation du mot de passe de votre compte au Portail des paiements de transfert.\n\nChoisissez un nouveau mot de passe ici (le lien ne fonctionne qu’une fois et expire dans {minutes} minutes) :\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message; votre mot de passe n’a pas changé.',
+    'mail.registration.subject':
+      'Confirmez votre courriel pour le Portail des paiements de transfert',
+    'mail.registration.body':
+      'Bonjour {name},\n\nVous avez inscrit {organisation} au Portail des paiements de transfert de Sécurité publique Canada.\n\nConfirmez votre adresse courriel et choisissez votre mot de passe ici (le lien ne fonctionne qu’une fois et expire dans {days} jours) :\n{link}\n\nSi vous ne vous êtes pas inscrit, vous pouvez ignorer ce message.',
+    'mail.registrationExisting.subject':
+      'Vous avez déjà un compte au Portail des paiements de transfert',
+    'mail.registrationExisting.body':
+      'Bonjour {name},\n\nQuelqu’un a tenté d’inscrire un nouveau compte avec cette adresse courriel, mais vous en avez déjà un. Connectez-vous ici :\n{link}\n\nSi vous avez oublié votre mot de passe, utilisez « Mot de passe oublié? » sur la page de connexion. Si ce n’était pas vous, vous pouvez ignorer ce message.',
+    'mail.applicationReceived.subject':
+      'Demande {reference} reçue',
+    'mail.applicationReceived.body':
+      'Bonjour {name},\n\nNous avons reçu la demande « {title} » de {organisation} à l’appel « {call} » le {date}.\n\nVotre numéro de référence est {reference}. Veuillez l’indiquer dans toute correspondance.\n\nVous pouvez suivre la demande, ou la retirer, dans le portail :\n{link}',
+    'mail.decisionApproved.subject':
+      'Décision de financement pour la demande {reference} : approuvée',
+    'mail.decisionApproved.body':
+      '{date}\n\n{organisation}\n\nObjet : demande {reference}, « {title} »\n\nNous avons le plaisir de vous informer que le Ministère a approuvé un financement maximal de {amount} pour votre projet dans le cadre de l’appel « {call} ».\n\nUn agent communiquera avec vous pour préparer l’accord de contribution. Aucun paiement ne peut être versé et aucun coût n’est remboursé avant la signature de l’accord par les deux parties.\n\nVeuillez agréer nos salutations distinguées.\n\n{decider}\nSécurité publique Canada',
+    'mail.decisionApprovedWithChanges.subject':
+      'Décision de financement pour la demande {reference} : approuvée avec modifications',
+    'mail.decisionApprovedWithChanges.body':
+      '{date}\n\n{organisation}\n\nObjet : demande {reference}, « {title} »\n\nNous avons le plaisir de vous informer que le Ministère a approuvé le financement de votre projet dans le cadre de l’appel « {call} », avec modifications : le montant approuvé est d’au plus {amount}, alors que {requested} avait été demandé.\n\nUn agent communiquera avec vous pour ajuster le budget et le plan de travail et préparer l’accord de contribution. Aucun paiement ne peut être versé avant la signature de l’accord par les deux parties.\n\nVeuillez agréer nos salutations distinguées.\n\n{decider}\nSécurité publique Canada',
+    'mail.decisionDeclined.subject':
+      'Décision de financement pour la demande {reference}',
+    'mail.decisionDeclined.body':
+      '{date}\n\n{organisation}\n\nObjet : demande {reference}, « {title} »\n\nNous vous remercions d’avoir répondu à l’appel « {call} ». Après une évaluation attentive, nous avons le regret de vous informer que le Ministère ne peut pas financer votre projet.\n\nLa demande de financement a dépassé les fonds disponibles. Vous pouvez demander au programme une rétroaction sur votre demande.\n\nVeuillez agréer nos salutations distinguées.\n\n{decider}\nSécurité publique Canada',
   },
 } as const;
