@@ -1,3 +1,18 @@
+import type {
+  ApplicationActivityTable,
+  ApplicationAttachmentTable,
+  ApplicationBudgetLineTable,
+  ApplicationDecisionTable,
+  ApplicationEligibilityAnswerTable,
+  ApplicationExpectedResultTable,
+  ApplicationOtherFundingTable,
+  ApplicationRecommendationTable,
+  ApplicationScreeningTable,
+  ApplicationTable,
+  DecisionLetterTable,
+  ReviewerAssignmentTable,
+  ReviewScoreTable,
+} from './application';
 import type { AuditEventTable } from './audit';
 import type {
   CallCriterionTable,
@@ -20,6 +35,7 @@ import type { OrganisationTable } from './organisation';
 import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, StrategyTable } from './reference';
 import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from './user';
 
+export * from './application';
 export * from './audit';
 export * from './call';
 export * from './performance';
@@ -57,4 +73,17 @@ export interface Database {
   callIndicator: CallIndicatorTable;
   callEligibilityQuestion: CallEligibilityQuestionTable;
   callCriterion: CallCriterionTable;
+  application: ApplicationTable;
+  applicationActivity: ApplicationActivityTable;
+  applicationBudgetLine: ApplicationBudgetLineTable;
+  applicationOtherFunding: ApplicationOtherFundingTable;
+  applicationExpectedResult: ApplicationExpectedResultTable;
+  applicationEligibilityAnswer: ApplicationEligibilityAnswerTable;
+  applicationAttachment: ApplicationAttachmentTable;
+  applicationScreening: ApplicationScreeningTable;
+  reviewerAssignment: ReviewerAssignmentTable;
+  reviewScore: ReviewScoreTable;
+  applicationRecommendation: ApplicationRecommendationTable;
+  applicationDecision: ApplicationDecisionTable;
+  decisionLetter: DecisionLetterTable;
 }

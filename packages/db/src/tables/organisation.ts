@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
-import type { OrganisationType, ProvinceOrTerritory } from '@tp/domain';
+import type { Language, OrganisationType, ProvinceOrTerritory } from '@tp/domain';
 
 export interface OrganisationTable {
   id: Generated<string>;
@@ -10,6 +10,16 @@ export interface OrganisationTable {
   businessNumber: string | null;
   isIndigenousLed: Generated<boolean>;
   isSurvivorLed: Generated<boolean>;
+  addressLine: string | null;
+  city: string | null;
+  postalCode: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  officialLanguage: Generated<Language>;
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
+  createdBy: string | null;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }

@@ -22,6 +22,7 @@ export interface MembershipTable {
   userId: string;
   role: Role;
   organisationId: string | null;
+  isOrganisationAdmin: Generated<boolean>;
   createdAt: Generated<Date>;
 }
 
