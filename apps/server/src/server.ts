@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { appRouter, createContext, type ApiDeps, type AppRouter } from '@tp/api';
+import { appRouter, createContext, readAttachment, uploadAttachment, type ApiDeps, type AppRouter } from '@tp/api';
+import { DomainError, MAX_ATTACHMENT_BYTES } from '@tp/domain';
 import { sql } from 'kysely';
 import { pickLanguage, translate } from '@tp/i18n';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
@@ -107,6 +109,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
+  await registerAttachmentRoutes(app, deps);
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -153,4 +157,77 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
 
   return app;
+}
+
+const DOMAIN_STATUS: Record<string, number> = { BAD_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Attachments travel as multipart uploads, outside tRPC. The session cookie authorises them as
+ * it does every procedure (cross-site uploads are refused by the onRequest hook); the services
+ * check size, type (by content) and who may write or read.
+ */
+async function registerAttachmentRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  // One file per request; one byte over the limit is enough to know it is too big.
+  await app.register(fastifyMultipart, { limits: { files: 1, fileSize: MAX_ATTACHMENT_BYTES + 1, fields: 5, parts: 6 } });
+
+  const contextFor = (request: FastifyRequest) =>
+    createContext(deps, {
+      sessionToken: request.cookies[SESSION_COOKIE] ?? null,
+      meta: { requestId: request.id, ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, lang: requestLanguage(request) },
+      cookie: { set: () => undefined, clear: () => undefined },
+    });
+
+  const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+    const status = DOMAIN_STATUS[error.code] ?? 500;
+    const params = error.params ? Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'object' ? v[requestLanguage(request)] : v])) : undefined;
+    return reply.code(status).send({
+      error: {
+        message: translate(requestLanguage(request), error.messageKey, params),
+        data: { httpStatus: status, messageKey: error.messageKey, field: error.field ?? null, requestId: request.id },
+      },
+    });
+  };
+
+  app.post<{ Params: { applicationId: string } }>('/attachments/:applicationId', async (request, reply) => {
+    try {
+      if (!UUID.test(request.params.applicationId)) throw new DomainError('NOT_FOUND', 'error.notFound', 'applicationId');
+      const user = await contextFor(request).session();
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
+      if (!request.isMultipart()) throw new DomainError('BAD_INPUT', 'error.attachment.missingFile', 'file');
+      const file = await request.file();
+      if (!file) throw new DomainError('BAD_INPUT', 'error.attachment.missingFile', 'file');
+      const data = await file.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') return null;
+        throw error;
+      });
+      const saved = await uploadAttachment(deps.db, deps.files, user, { requestId: request.id, ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, lang: requestLanguage(request) }, {
+        applicationId: request.params.applicationId,
+        fileName: file.filename,
+        data: data ?? Buffer.alloc(0),
+        truncated: data === null || file.file.truncated,
+      });
+      return reply.code(201).send(saved);
+    } catch (error) {
+      return fail(request, reply, error);
+    }
+  });
+
+  app.get<{ Params: { applicationId: string; attachmentId: string } }>('/attachments/:applicationId/:attachmentId', async (request, reply) => {
+    try {
+      const { applicationId, attachmentId } = request.params;
+      if (!UUID.test(applicationId) || !UUID.test(attachmentId)) throw new DomainError('NOT_FOUND', 'error.notFound', 'attachmentId');
+      const user = await contextFor(request).session();
+      if (!user) throw new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
+      const file = await readAttachment(deps.db, deps.files, user, { applicationId, attachmentId });
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('cache-control', 'private, no-store')
+        .send(file.data);
+    } catch (error) {
+      return fail(request, reply, error);
+    }
+  });
 }

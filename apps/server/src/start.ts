@@ -2,7 +2,8 @@
  * Start the whole platform: open the database, migrate, seed, listen. Used by `pnpm start`
  * and by the browser tests, which start it on a free port against their own database.
  */
-import { createMailer, defaultApiConfig, hashPassword } from '@tp/api';
+import path from 'node:path';
+import { createDiskFileStore, createMailer, defaultApiConfig, hashPassword } from '@tp/api';
 import { createDb, migrateToLatest, type DatabaseHandle, type DatabaseOptions } from '@tp/db';
 import { seedDemo, seedReference } from '@tp/db/seed';
 import type { FastifyInstance } from 'fastify';
@@ -26,6 +27,8 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
       db: database.db,
       mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
       config: { ...defaultApiConfig, appUrl: config.appUrl, demo: config.demo },
+      // Attachments live under the data folder, whichever database holds their metadata.
+      files: createDiskFileStore(path.join(config.dataDir, 'attachments')),
     },
     logLevel: config.logLevel,
     webDist: config.webDist,

@@ -1,4 +1,4 @@
-import { createMailer, defaultApiConfig, hashPassword } from '@tp/api';
+import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword } from '@tp/api';
 import { createDb } from '@tp/db';
 import { seedDemo, seedReference } from '@tp/db/seed';
 import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await seedReference(t.db);
   await seedDemo(t.db, { hashPassword });
   app = await buildServer({
-    deps: { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config: defaultApiConfig },
+    deps: { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() },
     logLevel: 'silent',
     webDist: null,
   });
@@ -60,7 +60,7 @@ describe('HTTP server', () => {
 
   it('the session cookie is Secure when the request came over HTTPS', async () => {
     const secureApp = await buildServer({
-      deps: { db: t.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig },
+      deps: { db: t.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() },
       logLevel: 'silent',
       trustProxy: true,
     });
@@ -148,7 +148,7 @@ describe('when the database is unavailable', () => {
     const handle = createDb({ kind: 'postgres', connectionString: 'postgres://nobody@127.0.0.1:1/none', connectionTimeoutMillis: 1000 });
     closeDb = handle.close;
     down = await buildServer({
-      deps: { db: handle.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig },
+      deps: { db: handle.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() },
       logLevel: 'silent',
     });
   });

@@ -5,6 +5,7 @@
 import type { Db } from '@tp/db';
 import type { Lang } from '@tp/i18n';
 import type { ApiConfig } from './config';
+import type { FileStore } from './files/file-store';
 import type { Mailer } from './mail/mailer';
 import { resolveSession, type SessionUser } from './services/resolve-session';
 
@@ -26,6 +27,8 @@ export interface ApiDeps {
   db: Db;
   mailer: Mailer;
   config: ApiConfig;
+  /** Where attachment bytes are kept. */
+  files: FileStore;
 }
 
 export interface Context extends ApiDeps {

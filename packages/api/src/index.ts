@@ -5,3 +5,5 @@ export { createMailer, type Mailer } from './mail/mailer';
 export { hashPassword } from './auth/password';
 export { isDatabaseUnavailable } from './errors';
 export type { ErrorData, FieldError } from './trpc';
+export { createDiskFileStore, createMemoryFileStore, type FileStore } from './files/file-store';
+export { readAttachment, uploadAttachment } from './services/attachments';

@@ -1,4 +1,5 @@
 import { adminRouter } from './routers/admin';
+import { applicationsRouter, assessmentRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { callRouter } from './routers/call';
 import { performanceRouter } from './routers/performance';
@@ -15,6 +16,8 @@ export const appRouter = router({
   performance: performanceRouter,
   calls: callRouter,
   program: programRouter,
+  applications: applicationsRouter,
+  assessment: assessmentRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

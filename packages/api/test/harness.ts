@@ -6,11 +6,12 @@
 import { DEMO_PASSWORD, seedDemo, seedReference } from '@tp/db/seed';
 import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
 import type { Lang } from '@tp/i18n';
-import { createCaller, createContext, createMailer, defaultApiConfig, hashPassword, type ApiConfig } from '../src';
+import { createCaller, createContext, createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, type ApiConfig, type FileStore } from '../src';
 
 export interface Harness {
   t: TestDatabase;
   config: ApiConfig;
+  files: FileStore;
   /** A caller with the given session token; `jar` shows what the server did to the cookie. */
   caller(token?: string | null, lang?: Lang): { api: ReturnType<typeof createCaller>; jar: { token: string | null; cleared: boolean } };
   signInAs(email: string, password?: string): Promise<{ api: ReturnType<typeof createCaller>; token: string }>;
@@ -24,7 +25,8 @@ export async function createHarness(overrides: Partial<ApiConfig> = {}): Promise
   await seedReference(t.db);
   await seedDemo(t.db, { hashPassword });
   const config: ApiConfig = { ...defaultApiConfig, ...overrides };
-  const deps = { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config };
+  const files = createMemoryFileStore();
+  const deps = { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config, files };
 
   const caller: Harness['caller'] = (token = null, lang = 'en') => {
     const jar = { token, cleared: false };
@@ -47,6 +49,7 @@ export async function createHarness(overrides: Partial<ApiConfig> = {}): Promise
   return {
     t,
     config,
+    files,
     caller,
     async signInAs(email, password = DEMO_PASSWORD) {
       const { api, jar } = caller();

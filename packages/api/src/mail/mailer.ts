@@ -58,7 +58,15 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
 export interface MailToQueue {
   to: string;
   lang: Lang;
-  template: 'invitation' | 'passwordReset';
+  template:
+    | 'invitation'
+    | 'passwordReset'
+    | 'registration'
+    | 'registrationExisting'
+    | 'applicationReceived'
+    | 'decisionApproved'
+    | 'decisionApprovedWithChanges'
+    | 'decisionDeclined';
   params: Record<string, string | number>;
 }
 

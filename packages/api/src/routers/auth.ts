@@ -1,11 +1,13 @@
 import {
   completePasswordResetInput,
   languageSchema,
+  registerInput,
   requestPasswordResetInput,
   signInInput,
 } from '@tp/domain';
 import { inTransaction, recordAudit } from '@tp/db';
 import { z } from 'zod';
+import { register } from '../services/organisations';
 import { completeTokenFlow, requestPasswordReset } from '../services/password-reset';
 import { signIn, signOut } from '../services/sign-in';
 import { authedProcedure, publicProcedure, router } from '../trpc';
@@ -48,6 +50,13 @@ export const authRouter = router({
     await completeTokenFlow(ctx.db, ctx.meta, 'password_reset', input.token, input.password);
     return { ok: true as const };
   }),
+
+  /**
+   * Self-registration: a person and their organisation. The emailed link (the invitation flow:
+   * acceptInvitation) confirms the address and sets the password. Answers the same for an email
+   * that already has an account, which gets a note instead.
+   */
+  register: publicProcedure.input(registerInput).mutation(({ ctx, input }) => register(ctx.db, ctx, ctx.meta, input)),
 
   acceptInvitation: publicProcedure.input(completePasswordResetInput).mutation(async ({ ctx, input }) => {
     await completeTokenFlow(ctx.db, ctx.meta, 'invitation', input.token, input.password);

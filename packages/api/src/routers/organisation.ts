@@ -1,36 +1,50 @@
-import { DomainError, uuidSchema } from '@tp/domain';
+import { DomainError, emailSchema, displayNameSchema, languageSchema, organisationProfileInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { authedProcedure, canReadOrganisation, router, staffProcedure } from '../trpc';
-
-const COLUMNS = [
-  'id',
-  'legalNameEn',
-  'legalNameFr',
-  'type',
-  'provinceOrTerritory',
-  'businessNumber',
-  'isIndigenousLed',
-  'isSurvivorLed',
-] as const;
+import { ORGANISATION_COLUMNS, inviteColleague, possibleDuplicates, registerOrganisation, updateOrganisation, verifyOrganisation } from '../services/organisations';
+import { authedProcedure, canReadOrganisation, roleProcedure, router, staffProcedure } from '../trpc';
 
 export const organisationRouter = router({
-  /** Department staff see every organisation. */
-  list: staffProcedure.query(({ ctx }) =>
-    ctx.db.selectFrom('organisation').select(COLUMNS).orderBy('legalNameEn').execute(),
-  ),
+  /** Department staff see every organisation, each with the ids of others that look like it. */
+  list: staffProcedure.query(async ({ ctx }) => {
+    const orgs = await ctx.db.selectFrom('organisation').select(ORGANISATION_COLUMNS).orderBy('legalNameEn').execute();
+    return Promise.all(orgs.map(async (o) => ({ ...o, possibleDuplicateIds: (await possibleDuplicates(ctx.db, o)).map((d) => d.id) })));
+  }),
 
-  /** The organisations the signed-in recipient belongs to. */
-  mine: authedProcedure.query(({ ctx }) =>
-    ctx.user.organisationIds.length === 0
-      ? []
-      : ctx.db.selectFrom('organisation').select(COLUMNS).where('id', 'in', ctx.user.organisationIds).orderBy('legalNameEn').execute(),
-  ),
+  /** The organisations the signed-in recipient belongs to, and whether they administer each. */
+  mine: authedProcedure.query(async ({ ctx }) => {
+    if (ctx.user.organisationIds.length === 0) return [];
+    return ctx.db
+      .selectFrom('organisation')
+      .innerJoin('membership', 'membership.organisationId', 'organisation.id')
+      .select(ORGANISATION_COLUMNS.map((c) => `organisation.${c}` as const))
+      .select('membership.isOrganisationAdmin')
+      .where('membership.userId', '=', ctx.user.id)
+      .orderBy('organisation.legalNameEn')
+      .execute();
+  }),
 
   /** One organisation: staff may read any; a recipient only its own (others look like they do not exist). */
   get: authedProcedure.input(z.object({ id: uuidSchema })).query(async ({ ctx, input }) => {
     if (!canReadOrganisation(ctx.user, input.id)) throw new DomainError('NOT_FOUND', 'error.notFound', 'id');
-    const org = await ctx.db.selectFrom('organisation').select(COLUMNS).where('id', '=', input.id).executeTakeFirst();
+    const org = await ctx.db.selectFrom('organisation').select(ORGANISATION_COLUMNS).where('id', '=', input.id).executeTakeFirst();
     if (!org) throw new DomainError('NOT_FOUND', 'error.notFound', 'id');
     return org;
   }),
+
+  /** A signed-in person registers an organisation and becomes its administrator. */
+  register: authedProcedure.input(organisationProfileInput).mutation(({ ctx, input }) => registerOrganisation(ctx.db, ctx.user, ctx.meta, input)),
+
+  update: authedProcedure.input(z.object({ id: uuidSchema, organisation: organisationProfileInput })).mutation(async ({ ctx, input }) => {
+    await updateOrganisation(ctx.db, ctx.user, ctx.meta, input.id, input.organisation);
+    return { ok: true as const };
+  }),
+
+  verify: roleProcedure('program_officer', 'administrator').input(z.object({ id: uuidSchema })).mutation(async ({ ctx, input }) => {
+    await verifyOrganisation(ctx.db, ctx.user, ctx.meta, input.id);
+    return { ok: true as const };
+  }),
+
+  inviteColleague: authedProcedure
+    .input(z.object({ organisationId: uuidSchema, email: emailSchema, displayName: displayNameSchema, preferredLanguage: languageSchema, asAdministrator: z.boolean() }))
+    .mutation(({ ctx, input }) => inviteColleague(ctx.db, ctx, ctx.user, ctx.meta, input)),
 });

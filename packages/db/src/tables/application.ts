@@ -40,7 +40,8 @@ export interface ApplicationTable {
   requestedAmountCents: bigint | null;
   submittedAt: Date | null;
   submittedBy: string | null;
-  submittedVersion: JsonColumn;
+  /** Written once, at submission (the trigger refuses any change after). */
+  submittedVersion: ColumnType<unknown, string | null, string | null>;
   acknowledgedAt: Date | null;
   withdrawnAt: Date | null;
   decidedAt: Date | null;

@@ -1,0 +1,128 @@
+import {
+  APPLICATION_STATUSES,
+  CALL_PRIORITIES,
+  CONFLICT_DECLARATIONS,
+  criterionScoreInput,
+  decisionInput,
+  organisationTypeSchema,
+  provinceSchema,
+  recommendationInput,
+  saveSectionInput,
+  screeningInput,
+  uuidSchema,
+} from '@tp/domain';
+import { z } from 'zod';
+import {
+  completeness,
+  createDraft,
+  getApplication,
+  intakeQueue,
+  listMyApplications,
+  saveSection,
+  submitApplication,
+  withdrawApplication,
+} from '../services/applications';
+import {
+  applicationScores,
+  assignReviewer,
+  decide,
+  declareConflict,
+  myAssignments,
+  myScores,
+  rankingForCall,
+  recommend,
+  saveScores,
+  screenApplication,
+  serviceStandards,
+  submitReview,
+} from '../services/assessment';
+import { deleteAttachment } from '../services/attachments';
+import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
+
+const idInput = z.object({ id: uuidSchema });
+/** Officers, managers and administrators see every submitted application; reviewers see their assignments. */
+const applicationStaff = roleProcedure('program_officer', 'program_manager', 'administrator');
+const officer = roleProcedure('program_officer', 'administrator');
+const manager = roleProcedure('program_manager', 'administrator');
+const reviewer = roleProcedure('reviewer');
+const decider = roleProcedure('program_officer', 'program_manager');
+
+/** What a recipient does with its applications, and what everyone may read. */
+export const applicationsRouter = router({
+  mine: recipientProcedure.query(({ ctx }) => listMyApplications(ctx.db, ctx.user)),
+  /** Opens the organisation's application to a call: the existing one when there is one. */
+  create: recipientProcedure
+    .input(z.object({ callId: uuidSchema, organisationId: uuidSchema }))
+    .mutation(({ ctx, input }) => createDraft(ctx.db, ctx.user, ctx.meta, input)),
+  /** Replaces one section of a draft (autosave). Returns what is still missing. */
+  saveSection: recipientProcedure
+    .input(z.intersection(z.object({ id: uuidSchema }), saveSectionInput))
+    .mutation(({ ctx, input }) => saveSection(ctx.db, ctx.user, ctx.meta, input)),
+  get: authedProcedure.input(idInput).query(({ ctx, input }) => getApplication(ctx.db, ctx.user, input.id)),
+  completeness: authedProcedure.input(idInput).query(({ ctx, input }) => completeness(ctx.db, ctx.user, input.id)),
+  submit: recipientProcedure.input(idInput).mutation(({ ctx, input }) => submitApplication(ctx.db, ctx, ctx.user, ctx.meta, input.id)),
+  withdraw: recipientProcedure.input(idInput).mutation(async ({ ctx, input }) => {
+    await withdrawApplication(ctx.db, ctx.user, ctx.meta, input.id);
+    return { ok: true as const };
+  }),
+  deleteAttachment: recipientProcedure.input(z.object({ applicationId: uuidSchema, attachmentId: uuidSchema })).mutation(async ({ ctx, input }) => {
+    await deleteAttachment(ctx.db, ctx.files, ctx.user, ctx.meta, input);
+    return { ok: true as const };
+  }),
+  intake: applicationStaff
+    .input(
+      z.object({
+        callId: uuidSchema.optional(),
+        status: z.enum(APPLICATION_STATUSES).optional(),
+        province: provinceSchema.optional(),
+        organisationType: organisationTypeSchema.optional(),
+        priority: z.enum(CALL_PRIORITIES).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => intakeQueue(ctx.db, input)),
+});
+
+/** Screening, reviews, ranking, recommendation and decision: department roles only. */
+export const assessmentRouter = router({
+  screen: officer.input(screeningInput).mutation(async ({ ctx, input }) => {
+    await screenApplication(ctx.db, ctx.user, ctx.meta, input);
+    return { ok: true as const };
+  }),
+  reviewers: manager.query(({ ctx }) =>
+    ctx.db
+      .selectFrom('appUser')
+      .innerJoin('membership', 'membership.userId', 'appUser.id')
+      .select(['appUser.id', 'appUser.displayName', 'appUser.email'])
+      .where('membership.role', '=', 'reviewer')
+      .where('appUser.status', '=', 'active')
+      .orderBy('appUser.displayName')
+      .execute(),
+  ),
+  assign: manager
+    .input(z.object({ applicationId: uuidSchema, reviewerId: uuidSchema }))
+    .mutation(({ ctx, input }) => assignReviewer(ctx.db, ctx.user, ctx.meta, input)),
+  myAssignments: reviewer.query(({ ctx }) => myAssignments(ctx.db, ctx.user)),
+  declareConflict: reviewer
+    .input(z.object({ applicationId: uuidSchema, conflict: z.enum(CONFLICT_DECLARATIONS), note: z.string().trim().max(2000, { message: 'error.text.tooLong' }) }))
+    .mutation(async ({ ctx, input }) => {
+      await declareConflict(ctx.db, ctx.user, ctx.meta, input);
+      return { ok: true as const };
+    }),
+  myScores: reviewer.input(z.object({ applicationId: uuidSchema })).query(({ ctx, input }) => myScores(ctx.db, ctx.user, input.applicationId)),
+  saveScores: reviewer
+    .input(z.object({ applicationId: uuidSchema, scores: z.array(criterionScoreInput).max(20) }))
+    .mutation(async ({ ctx, input }) => {
+      await saveScores(ctx.db, ctx.user, ctx.meta, input);
+      return { ok: true as const };
+    }),
+  submitReview: reviewer.input(z.object({ applicationId: uuidSchema })).mutation(({ ctx, input }) => submitReview(ctx.db, ctx.user, ctx.meta, input.applicationId)),
+  /** Every reviewer's scores on one application: staff only, never recipients. */
+  scores: applicationStaff.input(z.object({ applicationId: uuidSchema })).query(({ ctx, input }) => applicationScores(ctx.db, input.applicationId)),
+  ranking: applicationStaff.input(z.object({ callId: uuidSchema })).query(({ ctx, input }) => rankingForCall(ctx.db, input.callId)),
+  recommend: officer.input(recommendationInput).mutation(async ({ ctx, input }) => {
+    await recommend(ctx.db, ctx.user, ctx.meta, input);
+    return { ok: true as const };
+  }),
+  decide: decider.input(decisionInput).mutation(({ ctx, input }) => decide(ctx.db, ctx, ctx.user, ctx.meta, input)),
+  serviceStandards: applicationStaff.input(z.object({ callId: uuidSchema })).query(({ ctx, input }) => serviceStandards(ctx.db, input.callId)),
+});
