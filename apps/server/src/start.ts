@@ -3,7 +3,7 @@
  * and by the browser tests, which start it on a free port against their own database.
  */
 import path from 'node:path';
-import { createDiskFileStore, createMailer, defaultApiConfig, hashPassword } from '@tp/api';
+import { createDiskFileStore, createMailer, defaultApiConfig, hashPassword, seedDemoActivity } from '@tp/api';
 import { createDb, migrateToLatest, type DatabaseHandle, type DatabaseOptions } from '@tp/db';
 import { seedDemo, seedReference } from '@tp/db/seed';
 import type { FastifyInstance } from 'fastify';
@@ -22,14 +22,15 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
     databaseOptions ??
       (config.databaseUrl ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }),
   );
+  const deps = {
+    db: database.db,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    config: { ...defaultApiConfig, appUrl: config.appUrl, demo: config.demo },
+    // Attachments live under the data folder, whichever database holds their metadata.
+    files: createDiskFileStore(path.join(config.dataDir, 'attachments')),
+  };
   const app = await buildServer({
-    deps: {
-      db: database.db,
-      mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
-      config: { ...defaultApiConfig, appUrl: config.appUrl, demo: config.demo },
-      // Attachments live under the data folder, whichever database holds their metadata.
-      files: createDiskFileStore(path.join(config.dataDir, 'attachments')),
-    },
+    deps,
     logLevel: config.logLevel,
     webDist: config.webDist,
     trustProxy: config.trustProxy,
@@ -37,7 +38,10 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
   try {
     const applied = await migrateToLatest(database.db);
     await seedReference(database.db);
-    if (config.demo) await seedDemo(database.db, { hashPassword });
+    if (config.demo) {
+      await seedDemo(database.db, { hashPassword });
+      await seedDemoActivity(deps);
+    }
     app.log.info({ database: database.kind, location: database.location, applied, demo: config.demo }, 'database ready');
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -7,3 +7,4 @@ export { isDatabaseUnavailable } from './errors';
 export type { ErrorData, FieldError } from './trpc';
 export { createDiskFileStore, createMemoryFileStore, type FileStore } from './files/file-store';
 export { readAttachment, uploadAttachment } from './services/attachments';
+export { seedDemoActivity, DEMO_CALL_TITLE_EN } from './demo/seed-demo-activity';
