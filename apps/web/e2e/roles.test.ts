@@ -19,6 +19,15 @@ describe('each role lands on its home page', () => {
     await context.close();
   });
 
+  it('has an accessibility check that does catch a problem', async () => {
+    const { context, page } = await newVisitor(browser);
+    await page.goto('/sign-in');
+    await expectHeading(page, text('en', 'signIn.title'));
+    await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<input type="text">'));
+    expect((await seriousA11yViolations(page)).map((v) => v.id)).toContain('label');
+    await context.close();
+  });
+
   for (const account of DEMO_ACCOUNTS) {
     it(`${account.email} lands on ${account.home}, accessible`, async () => {
       const { context, page } = await newVisitor(browser);
