@@ -129,7 +129,6 @@ export const ui = {
     'finance.currentYear': 'The current fiscal year is {year}.',
     'fiscalYearStatus.open': 'Open',
     'fiscalYearStatus.closed': 'Closed',
-    'fiscalYearStatus.future': 'Not started',
 
     'results.title': 'Results',
     'results.intro': 'The national strategies, their pillars and the programs whose results roll up to them.',
@@ -150,7 +149,6 @@ export const ui = {
     'admin.status.active': 'Active',
     'admin.status.deactivated': 'Deactivated',
     'admin.changeRoles': 'Change roles of {name}',
-    'admin.changeRolesShort': 'Change roles',
     'admin.deactivate': 'Deactivate {name}',
     'admin.reactivate': 'Reactivate {name}',
     'admin.saveRoles': 'Save roles',
@@ -318,7 +316,6 @@ export const ui = {
     'finance.currentYear': 'L’exercice en cours est {year}.',
     'fiscalYearStatus.open': 'Ouvert',
     'fiscalYearStatus.closed': 'Fermé',
-    'fiscalYearStatus.future': 'Non commencé',
 
     'results.title': 'Résultats',
     'results.intro': 'Les stratégies nationales, leurs piliers et les programmes dont les résultats s’y rattachent.',
@@ -339,7 +336,6 @@ export const ui = {
     'admin.status.active': 'Actif',
     'admin.status.deactivated': 'Désactivé',
     'admin.changeRoles': 'Modifier les rôles de {name}',
-    'admin.changeRolesShort': 'Modifier les rôles',
     'admin.deactivate': 'Désactiver {name}',
     'admin.reactivate': 'Réactiver {name}',
     'admin.saveRoles': 'Enregistrer les rôles',
