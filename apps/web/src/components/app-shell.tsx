@@ -11,7 +11,7 @@ import { queryClient, trpc } from '../lib/trpc';
 import { useSession, type Session } from '../lib/session';
 
 export function AppShell() {
-  const { t, lang, setLanguage } = useT();
+  const { lang, setLanguage } = useT();
   const session = useSession();
   const other = lang === 'en' ? 'fr' : 'en';
   return (

@@ -44,7 +44,7 @@ const LanguageContext = createContext<Translator | null>(null);
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [chosen, setChosen] = useState<Lang | null>(() => readCookieLanguage());
   const session = useQuery(trpc.auth.session.queryOptions());
-  const saveLanguage = useMutation(trpc.auth.setLanguage.mutationOptions());
+  const { mutate: saveLanguage } = useMutation(trpc.auth.setLanguage.mutationOptions());
   const lang: Lang = chosen ?? session.data?.preferredLanguage ?? pickLanguage(navigator.language);
   const signedIn = Boolean(session.data);
 
@@ -63,10 +63,9 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     (next: Lang) => {
       writeCookieLanguage(next);
       setChosen(next);
-      if (signedIn) saveLanguage.mutate({ language: next });
+      if (signedIn) saveLanguage({ language: next });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [signedIn],
+    [signedIn, saveLanguage],
   );
 
   const value = useMemo<Translator>(() => {
