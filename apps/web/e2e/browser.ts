@@ -46,25 +46,19 @@ export async function expectHeading(page: Page, name: string): Promise<void> {
 }
 
 /**
- * The error shown with a field: the text of what the field's input is described by
- * (aria-describedby), once the input is marked aria-invalid.
+ * The error shown with a field: once its input is aria-invalid, the text of what the input is
+ * described by (aria-describedby), read inside the GCDS component's shadow root.
  */
 export async function fieldError(page: Page, inputId: string): Promise<string> {
-  const input = page.locator(`#${inputId}`);
-  await page.waitForFunction(
-    (id) => {
-      const host = [...document.querySelectorAll('gcds-input, gcds-select')].find((el) => el.shadowRoot?.getElementById(id));
-      return host?.shadowRoot?.getElementById(id)?.getAttribute('aria-invalid') === 'true';
-    },
-    inputId,
-  );
-  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-  const texts: string[] = [];
-  for (const id of describedBy.split(/\s+/).filter(Boolean)) {
-    const described = page.locator(`[id="${id}"]`);
-    if ((await described.count()) > 0) texts.push((await described.first().innerText()).trim());
-  }
-  return texts.join(' ');
+  const handle = await page.waitForFunction((id) => {
+    const host = [...document.querySelectorAll('gcds-input, gcds-select')].find((el) => el.shadowRoot?.getElementById(id));
+    const input = host?.shadowRoot?.getElementById(id);
+    if (!host?.shadowRoot || !input || input.getAttribute('aria-invalid') !== 'true') return null;
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const described = ids.map((d) => (host.shadowRoot?.getElementById(d)?.textContent ?? '').trim()).join(' ').trim();
+    return described || null;
+  }, inputId);
+  return (await handle.jsonValue()) as string;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -38,7 +38,10 @@ describe('sign-in', () => {
     expect(page.url()).toMatch(/\/sign-in$/);
     await screenshot(page, 'sign-in-wrong-password-en');
 
+    // A fresh page in French (the choice is kept in the cookie), so the error must be the server's new answer.
     await toggleLanguage(page, 'fr');
+    await page.reload();
+    await expectHeading(page, text('fr', 'signIn.title'));
     await signIn(page, 'officer@example.ca', 'pas-le-bon-mot-de-passe', { navigate: false });
     expect(await fieldError(page, 'field-email')).toContain(text('fr', 'error.signIn.invalid'));
     await screenshot(page, 'sign-in-wrong-password-fr');
