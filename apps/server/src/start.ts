@@ -51,6 +51,8 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Started on a free port (PORT=0, as the browser tests do): emailed links must name the real one.
+  if (config.port === 0) deps.config.appUrl = config.appUrl.replace(/:0$/, `:${port}`);
   let stopping: Promise<void> | undefined;
   return {
     app,

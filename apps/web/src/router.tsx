@@ -2,21 +2,21 @@
  * The route tree (code-based). Public pages: sign-in and the password links. Every role's home
  * sits under a guard that sends signed-out visitors to /sign-in and comes back after.
  */
-import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
-import { AppShell } from './components/app-shell';
+import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { homePathOf, loadSession } from './lib/session';
 import { AdminHomePage } from './pages/admin/admin-home-page';
 import { FinanceHomePage } from './pages/finance-home-page';
 import { ForgotPasswordPage } from './pages/forgot-password-page';
 import { NewPasswordPage } from './pages/new-password-page';
-import { ErrorPage, NotFoundPage } from './pages/not-found-page';
 import { ManagerHomePage, OfficerHomePage } from './pages/programs-page';
 import { RecipientHomePage } from './pages/recipient-home-page';
 import { ResultsHomePage } from './pages/results-home-page';
 import { ReviewerHomePage } from './pages/reviewer-home-page';
 import { SignInPage } from './pages/sign-in-page';
-
-const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage, errorComponent: ErrorPage });
+import { applicationRoutes, publicApplicationRoutes } from './routes/application-routes';
+import { assessmentRoutes } from './routes/assessment-routes';
+import { rootRoute, signedInRoute } from './routes/base';
+import { programRoutes } from './routes/program-routes';
 
 const tokenSearch = (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' });
 
@@ -60,16 +60,6 @@ const acceptInvitationRoute = createRoute({
   },
 });
 
-/** Signed-in pages: the guard. Which role may see which page is each page's RoleGate. */
-const signedInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'signed-in',
-  beforeLoad: async ({ location }) => {
-    const session = await loadSession();
-    if (!session) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-  },
-});
-
 const page = (path: string, component: () => React.ReactNode) => createRoute({ getParentRoute: () => signedInRoute, path, component });
 
 const routeTree = rootRoute.addChildren([
@@ -86,7 +76,11 @@ const routeTree = rootRoute.addChildren([
     page('/finance', FinanceHomePage),
     page('/results', ResultsHomePage),
     page('/admin', AdminHomePage),
+    ...programRoutes,
+    ...applicationRoutes,
+    ...assessmentRoutes,
   ]),
+  ...publicApplicationRoutes,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });

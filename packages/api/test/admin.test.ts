@@ -64,6 +64,18 @@ describe('administration', () => {
     const r = await rejection(api.admin.inviteUser({ email: 'x@example.ca', displayName: 'X', preferredLanguage: 'en', memberships: [{ role: 'recipient', organisationId: null }] }));
     expect(r.code).toBe('BAD_REQUEST');
     expect(r.zodFields).toEqual(['memberships.0.organisationId']);
+    const unknown = await rejection(
+      api.admin.inviteUser({
+        email: 'y@example.ca',
+        displayName: 'Y',
+        preferredLanguage: 'en',
+        memberships: [
+          { role: 'reviewer', organisationId: null },
+          { role: 'recipient', organisationId: '00000000-0000-4000-8000-000000000000' },
+        ],
+      }),
+    );
+    expect(unknown).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'error.membership.unknownOrganisation', field: 'memberships.1.organisationId' });
   });
 
   it('changes roles, audited with before and after; an administrator cannot change their own', async () => {

@@ -5,12 +5,15 @@
 import { errors } from './errors';
 import { mail } from './mail';
 import { ui } from './ui';
+import { uiApplications } from './ui-applications';
+import { uiAssessment } from './ui-assessment';
+import { uiPrograms } from './ui-programs';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...mail.en, ...ui.en };
+const en = { ...errors.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...mail.fr, ...ui.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 

@@ -3,12 +3,12 @@
  * navigation made of the signed-in user's roles, the page, and the GCDS footer.
  */
 import { GcdsButton, GcdsFooter, GcdsHeader, GcdsLangToggle } from '@cdssnc/gcds-components-react';
-import { HOME_PATH } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useT } from '../i18n/language';
 import { queryClient, trpc } from '../lib/trpc';
 import { useSession, type Session } from '../lib/session';
+import { navigationFor } from '../navigation';
 
 export function AppShell() {
   const { lang, setLanguage } = useT();
@@ -45,10 +45,10 @@ function RoleNavigation({ session }: { session: Session }) {
       <div className="tp-container">
         <p className="tp-nav-title">{t('app.title')}</p>
         <ul>
-          {session.roles.map((role) => (
-            <li key={role}>
-              <Link to={HOME_PATH[role]} activeProps={{ 'aria-current': 'page' }}>
-                {t(`nav.${role}`)}
+          {navigationFor(session.roles).map((entry) => (
+            <li key={entry.path}>
+              <Link to={entry.path} activeProps={{ 'aria-current': 'page' }}>
+                {t(entry.label)}
               </Link>
             </li>
           ))}

@@ -59,9 +59,10 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
 async function assertOrganisationsExist(tx: Tx, memberships: MembershipInput[]): Promise<void> {
   const ids = [...new Set(memberships.flatMap((m) => (m.organisationId ? [m.organisationId] : [])))];
   if (ids.length === 0) return;
-  const found = await tx.selectFrom('organisation').select('id').where('id', 'in', ids).execute();
-  if (found.length !== ids.length) {
-    throw new DomainError('BAD_INPUT', 'error.membership.unknownOrganisation', 'memberships');
+  const found = new Set((await tx.selectFrom('organisation').select('id').where('id', 'in', ids).execute()).map((o) => o.id));
+  const missing = memberships.findIndex((m) => m.organisationId !== null && !found.has(m.organisationId));
+  if (missing >= 0) {
+    throw new DomainError('BAD_INPUT', 'error.membership.unknownOrganisation', `memberships.${missing}.organisationId`);
   }
 }
 

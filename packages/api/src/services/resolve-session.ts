@@ -1,5 +1,5 @@
 import type { Db } from '@tp/db';
-import type { Language, Role } from '@tp/domain';
+import { ROLES, type Language, type Role } from '@tp/domain';
 import { tokenHash } from '../auth/tokens';
 import type { ApiConfig } from '../config';
 
@@ -52,8 +52,9 @@ export async function resolveSession(db: Db, config: ApiConfig, token: string): 
     .selectFrom('membership')
     .select(['role', 'organisationId'])
     .where('userId', '=', row.id)
-    .orderBy('role')
     .execute();
+  // Always in the order ROLES lists them, so "the user's first role" (where they land) is stable.
+  memberships.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   return {
     sessionId: row.sessionId,
     id: row.id,

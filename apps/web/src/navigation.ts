@@ -1,0 +1,33 @@
+/**
+ * The navigation: which pages each role reaches from the menu. One list, so a page is added in
+ * one place. A user sees the entries of all their roles, in this order, without repeats.
+ */
+import type { Role } from '@tp/domain';
+import type { MessageKey } from '@tp/i18n';
+
+export interface NavEntry {
+  path: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { path: '/recipient', label: 'nav.recipient', roles: ['recipient'] },
+  { path: '/calls', label: 'nav.calls', roles: ['recipient', 'program_officer', 'program_manager', 'administrator'] },
+  { path: '/applications', label: 'nav.applications', roles: ['recipient'] },
+  { path: '/officer', label: 'nav.program_officer', roles: ['program_officer'] },
+  { path: '/manager', label: 'nav.program_manager', roles: ['program_manager'] },
+  { path: '/intake', label: 'nav.intake', roles: ['program_officer', 'program_manager'] },
+  { path: '/reviewer', label: 'nav.reviewer', roles: ['reviewer'] },
+  { path: '/assessments', label: 'nav.assessments', roles: ['reviewer'] },
+  { path: '/programs', label: 'nav.programs', roles: ['program_officer', 'program_manager', 'administrator'] },
+  { path: '/performance', label: 'nav.performance', roles: ['results_analyst', 'program_officer', 'administrator'] },
+  { path: '/organisations', label: 'nav.organisations', roles: ['program_officer', 'administrator'] },
+  { path: '/finance', label: 'nav.finance_officer', roles: ['finance_officer'] },
+  { path: '/results', label: 'nav.results_analyst', roles: ['results_analyst'] },
+  { path: '/admin', label: 'nav.administrator', roles: ['administrator'] },
+];
+
+export function navigationFor(roles: readonly Role[]): NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => entry.roles.some((r) => roles.includes(r)));
+}
