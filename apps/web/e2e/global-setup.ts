@@ -19,8 +19,14 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const webDist = path.join(webRoot, 'dist');
-  await build({ root: webRoot, configFile: path.join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
+  // E2E_WEB_DIST lets several people run the browser tests at once without sharing one build folder.
+  const webDist = process.env.E2E_WEB_DIST ? path.resolve(process.env.E2E_WEB_DIST) : path.join(webRoot, 'dist');
+  await build({
+    root: webRoot,
+    configFile: path.join(webRoot, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: webDist, emptyOutDir: true },
+  });
   const database = await provisionTestDatabase();
   const server = await startServer(
     { ...loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DEMO: 'true', LOG_LEVEL: 'warn' }), webDist },
