@@ -3,7 +3,7 @@
  * A procedure for a role checks, on the server, that the signed-in user holds that role;
  * `recipientProcedure` also hands the procedure the organisations the user may see.
  */
-import { DomainError, type Role } from '@tp/domain';
+import { DEPARTMENT_ROLES, DomainError, type Role } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
@@ -96,14 +96,7 @@ export function roleProcedure(...roles: Role[]) {
 }
 
 /** Department staff: every role but recipient. */
-export const staffProcedure = roleProcedure(
-  'program_officer',
-  'program_manager',
-  'reviewer',
-  'finance_officer',
-  'results_analyst',
-  'administrator',
-);
+export const staffProcedure = roleProcedure(...DEPARTMENT_ROLES);
 
 export const adminProcedure = roleProcedure('administrator');
 
@@ -113,8 +106,12 @@ export const recipientProcedure = roleProcedure('recipient').use(({ ctx, next })
 );
 
 /** May this user read the records of this organisation? Staff: yes. Recipients: only their own. */
+export function isStaff(user: Pick<SessionUser, 'roles'>): boolean {
+  return user.roles.some((r) => r !== 'recipient');
+}
+
 export function canReadOrganisation(user: SessionUser, organisationId: string): boolean {
-  if (user.roles.some((r) => r !== 'recipient')) return true;
+  if (isStaff(user)) return true;
   return user.organisationIds.includes(organisationId);
 }
 

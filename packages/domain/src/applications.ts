@@ -5,6 +5,7 @@
  * a negative amount or an end before its start is refused even in a draft; what is merely
  * missing is listed by `missingForSubmission` and refused only at submission.
  */
+import { centsInputSchema } from './money';
 import { z } from 'zod';
 import { fiscalYearLabelSchema, fiscalYearOf, isoDateSchema, parseFiscalYearLabel, type IsoDate } from './fiscal-year';
 import { formatMoney, type Cents } from './money';
@@ -89,11 +90,6 @@ export type GbaBarrier = (typeof GBA_BARRIERS)[number];
 export const APPLICATION_SECTIONS = ['project', 'workPlan', 'budget', 'otherFunding', 'expectedResults', 'gbaPlus', 'eligibility'] as const;
 export type ApplicationSection = (typeof APPLICATION_SECTIONS)[number];
 
-const centsSchema = z
-  .bigint({ message: 'error.money.invalid' })
-  .min(0n, { message: 'error.money.negative' })
-  .max(10n ** 13n, { message: 'error.money.tooLarge' });
-
 const text = (max: number) => z.string({ message: 'error.invalid' }).trim().max(max, { message: 'error.text.tooLong' });
 const optionalDate = isoDateSchema.nullable();
 
@@ -131,7 +127,7 @@ export type WorkPlanSection = z.infer<typeof workPlanSection>;
 export const applicationBudgetLineInput = z.object({
   fiscalYear: fiscalYearLabelSchema,
   category: z.enum(COST_CATEGORIES, { message: 'error.costCategory.invalid' }),
-  amountCents: centsSchema,
+  amountCents: centsInputSchema,
   justification: text(2000),
 });
 export type ApplicationBudgetLineInput = z.infer<typeof applicationBudgetLineInput>;
@@ -141,7 +137,7 @@ export type BudgetSection = z.infer<typeof budgetSection>;
 export const fundingSourceInput = z.object({
   source: text(300),
   kind: z.enum(FUNDING_SOURCE_KINDS, { message: 'error.fundingKind.invalid' }),
-  amountCents: centsSchema,
+  amountCents: centsInputSchema,
   status: z.enum(FUNDING_STATUSES, { message: 'error.fundingStatus.invalid' }),
 });
 export const otherFundingSection = z.object({ sources: z.array(fundingSourceInput).max(50, { message: 'error.list.tooLong' }) });

@@ -1,6 +1,7 @@
 /**
  * Calls for proposals: their lifecycle and the rules a call must satisfy before publication.
  */
+import { centsInputSchema } from './money';
 import { z } from 'zod';
 import { fiscalYearLabelSchema, parseFiscalYearLabel } from './fiscal-year';
 import { ORGANISATION_TYPES, PROVINCES_AND_TERRITORIES } from './reference';
@@ -37,11 +38,6 @@ export function weightsSumTo100(weights: readonly number[]): boolean {
   return weights.length > 0 && weights.every((w) => Number.isInteger(w) && w > 0) && weights.reduce((a, b) => a + b, 0) === 100;
 }
 
-const centsSchema = z
-  .bigint({ message: 'error.money.invalid' })
-  .min(0n, { message: 'error.money.negative' })
-  .max(10n ** 13n, { message: 'error.money.tooLarge' });
-
 const bilingualRequired = (field: string) =>
   z
     .string({ message: `error.${field}.required` })
@@ -74,8 +70,8 @@ export const callInput = z
     eligibleRecipientTypes: z.array(z.enum(ORGANISATION_TYPES)).min(1, { message: 'error.eligibleTypes.required' }),
     eligibleProvinces: z.array(z.enum(PROVINCES_AND_TERRITORIES)).min(1, { message: 'error.eligibleProvinces.required' }),
     priorities: z.array(z.enum(CALL_PRIORITIES)),
-    minAmountCents: centsSchema,
-    maxAmountCents: centsSchema,
+    minAmountCents: centsInputSchema,
+    maxAmountCents: centsInputSchema,
     maxDurationMonths: z.number().int({ message: 'error.duration.invalid' }).min(1, { message: 'error.duration.invalid' }).max(120, { message: 'error.duration.invalid' }),
     firstFiscalYear: fiscalYearLabelSchema,
     lastFiscalYear: fiscalYearLabelSchema,

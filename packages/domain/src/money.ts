@@ -3,9 +3,17 @@
  * Parsing accepts what people type in English or French Canada
  * ("1,234.56", "1 234,56 $", "$1234"); formatting goes through Intl.
  */
+import { z } from 'zod';
+
 export type Cents = bigint;
 
 export type Locale = 'en' | 'fr';
+
+/** An amount typed into a form and sent to the server: whole cents, never negative, never absurd. */
+export const centsInputSchema = z
+  .bigint({ message: 'error.money.invalid' })
+  .min(0n, { message: 'error.money.negative' })
+  .max(10n ** 13n, { message: 'error.money.tooLarge' });
 
 const MAX_CENTS = 10n ** 15n; // ten trillion dollars: far above any agreement, far below overflow of numeric(17,0)
 

@@ -1,12 +1,8 @@
 /** Programs: what officers and administrators may set, and the money available by fiscal year and pillar. */
+import { centsInputSchema } from './money';
 import { z } from 'zod';
 import { fiscalYearLabelSchema } from './fiscal-year';
 import { TRANSFER_PAYMENT_TYPES } from './reference';
-
-const centsSchema = z
-  .bigint({ message: 'error.money.invalid' })
-  .min(0n, { message: 'error.money.negative' })
-  .max(10n ** 13n, { message: 'error.money.tooLarge' });
 
 export const programInput = z.object({
   code: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, { message: 'error.code.invalid' }),
@@ -19,8 +15,8 @@ export const programInput = z.object({
   /** Basis points: 10000 = 100% of eligible costs may come from government sources. */
   stackingLimitBp: z.number().int({ message: 'error.stackingLimit.invalid' }).min(0, { message: 'error.stackingLimit.invalid' }).max(10_000, { message: 'error.stackingLimit.invalid' }),
   pillarIds: z.array(z.uuid({ message: 'error.id.invalid' })).min(1, { message: 'error.pillars.required' }),
-  officerApprovalLimitCents: centsSchema,
-  managerApprovalLimitCents: centsSchema,
+  officerApprovalLimitCents: centsInputSchema,
+  managerApprovalLimitCents: centsInputSchema,
 }).refine((p) => p.managerApprovalLimitCents >= p.officerApprovalLimitCents, {
   message: 'error.approvalLimits.order',
   path: ['managerApprovalLimitCents'],
@@ -38,5 +34,5 @@ export const budgetLineInput = z.object({
   programId: z.uuid({ message: 'error.id.invalid' }),
   pillarId: z.uuid({ message: 'error.id.invalid' }),
   fiscalYear: fiscalYearLabelSchema,
-  amountCents: centsSchema,
+  amountCents: centsInputSchema,
 });

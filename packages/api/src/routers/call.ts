@@ -1,7 +1,7 @@
 import { callInput, DomainError, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
 import { correctCallDescription, createCall, getCall, moveCall, updateDraftCall } from '../services/calls';
-import { authedProcedure, roleProcedure, router } from '../trpc';
+import { authedProcedure, isStaff, roleProcedure, router } from '../trpc';
 
 /** Program officers run calls; administrators may too. */
 const callManager = roleProcedure('program_officer', 'administrator');
@@ -9,7 +9,6 @@ const callManager = roleProcedure('program_officer', 'administrator');
 export const callRouter = router({
   /** Staff see every call; recipients see published calls that are open now (or opening soon). */
   list: authedProcedure.query(async ({ ctx }) => {
-    const isStaff = ctx.user.roles.some((r) => r !== 'recipient');
     let q = ctx.db
       .selectFrom('callForProposals')
       .innerJoin('program', 'program.id', 'callForProposals.programId')
@@ -26,7 +25,7 @@ export const callRouter = router({
         'program.nameEn as programNameEn',
         'program.nameFr as programNameFr',
       ]);
-    if (!isStaff) q = q.where('callForProposals.status', '=', 'published').where('callForProposals.closesAt', '>', new Date());
+    if (!isStaff(ctx.user)) q = q.where('callForProposals.status', '=', 'published').where('callForProposals.closesAt', '>', new Date());
     const now = new Date();
     const rows = await q.orderBy('callForProposals.closesAt').execute();
     return { now, calls: rows.map((r) => ({ ...r, isOpen: r.status === 'published' && r.opensAt <= now && now < r.closesAt })) };
@@ -34,9 +33,8 @@ export const callRouter = router({
 
   get: authedProcedure.input(z.object({ id: uuidSchema })).query(async ({ ctx, input }) => {
     const call = await getCall(ctx.db, input.id);
-    const isStaff = ctx.user.roles.some((r) => r !== 'recipient');
     // A draft (or cancelled) call does not exist for a recipient.
-    if (!call || (!isStaff && call.status !== 'published' && call.status !== 'closed')) throw new DomainError('NOT_FOUND', 'error.notFound', 'id');
+    if (!call || (!isStaff(ctx.user) && call.status !== 'published' && call.status !== 'closed')) throw new DomainError('NOT_FOUND', 'error.notFound', 'id');
     return call;
   }),
 
