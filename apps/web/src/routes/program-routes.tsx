@@ -1,2 +1,20 @@
 /** Programs and budgets, the performance measurement framework, calls for proposals (issue 3). Pages attach under signedInRoute. */
-export const programRoutes = [] as const;
+import { createRoute } from '@tanstack/react-router';
+import { CallPage, NewCallPage } from '../pages/calls/call-page';
+import { CallsPage } from '../pages/calls/calls-page';
+import { signedInRoute } from './base';
+
+export const callsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/calls', component: CallsPage });
+
+export const newCallRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/calls/new', component: NewCallPage });
+
+export const callRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/calls/$callId',
+  component: function CallRoute() {
+    const { callId } = callRoute.useParams();
+    return <CallPage key={callId} callId={callId} />;
+  },
+});
+
+export const programRoutes = [callsRoute, newCallRoute, callRoute] as const;

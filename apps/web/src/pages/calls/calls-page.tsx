@@ -1,0 +1,185 @@
+/**
+ * /calls: staff see every call with its status (officers and administrators start new ones);
+ * recipients see the published calls open now, each with the time left until it closes.
+ */
+import { GcdsHeading } from '@cdssnc/gcds-components-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { PageHeading } from '../../components/page-heading';
+import { QueryView } from '../../components/query-view';
+import { useT } from '../../i18n/language';
+import { useSession } from '../../lib/session';
+import { trpc } from '../../lib/trpc';
+import { AnyRoleGate, useHasAnyRole } from '../programs/any-role-gate';
+import './programs.css';
+import { formatTorontoDateTime, timeLeft } from './toronto-time';
+
+export const CALL_VIEWERS = ['recipient', 'program_officer', 'program_manager', 'administrator'] as const;
+export const CALL_EDITORS = ['program_officer', 'administrator'] as const;
+
+export function CallsPage() {
+  const { t } = useT();
+  const session = useSession();
+  const isStaff = Boolean(session.data?.roles.some((r) => r !== 'recipient'));
+  return (
+    <AnyRoleGate roles={CALL_VIEWERS}>
+      <PageHeading title={t('calls.title')} intro={isStaff ? t('calls.staffIntro') : t('calls.recipientIntro')} />
+      {isStaff ? <StaffCalls /> : <OpenCalls />}
+    </AnyRoleGate>
+  );
+}
+
+/** The current time, ticking every minute (for countdowns). */
+export function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** "12 days and 3 hours left (closes January 15, 2027 at 5:00 p.m. Eastern Time)". */
+export function Countdown({ closesAt }: { closesAt: Date }) {
+  const { t, locale } = useT();
+  const now = useNow();
+  const left = timeLeft(closesAt, now);
+  const text =
+    left.days > 0
+      ? t('calls.countdown.days', { days: left.days, hours: left.hours })
+      : left.hours > 0
+        ? t('calls.countdown.hours', { hours: left.hours, minutes: left.minutes })
+        : t('calls.countdown.minutes', { minutes: left.minutes });
+  return (
+    <p className="tp-countdown" data-testid="countdown">
+      {text} {t('calls.closesAtZone', { date: formatTorontoDateTime(closesAt, locale) })}
+    </p>
+  );
+}
+
+function StaffCalls() {
+  const { t, pick, locale, formatMoney } = useT();
+  const canEdit = useHasAnyRole(CALL_EDITORS);
+  const calls = useQuery(trpc.calls.list.queryOptions());
+  return (
+    <>
+      {canEdit ? (
+        <p>
+          <Link to="/calls/new" className="tp-link tp-button-link">
+            {t('calls.new')}
+          </Link>
+        </p>
+      ) : null}
+      <QueryView query={calls}>
+        {({ calls: list }) =>
+          list.length === 0 ? (
+            <p>{t('calls.none')}</p>
+          ) : (
+            <div className="tp-table-wrap">
+              <table className="tp-table">
+                <caption>{t('calls.tableCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('calls.field.title')}</th>
+                    <th scope="col">{t('calls.field.program')}</th>
+                    <th scope="col">{t('calls.status')}</th>
+                    <th scope="col">{t('calls.field.opensAt')}</th>
+                    <th scope="col">{t('calls.field.closesAt')}</th>
+                    <th scope="col">{t('calls.amounts')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((call) => (
+                    <tr key={call.id} data-call-title={call.titleEn}>
+                      <th scope="row">
+                        <Link to="/calls/$callId" params={{ callId: call.id }} className="tp-link">
+                          {pick(call.titleEn, call.titleFr)}
+                        </Link>
+                      </th>
+                      <td>{pick(call.programNameEn, call.programNameFr)}</td>
+                      <td>
+                        <span className="tp-badge">{t(`calls.status.${call.status}`)}</span>
+                        {call.isOpen ? ` ${t('calls.openNow')}` : ''}
+                      </td>
+                      <td>{formatTorontoDateTime(call.opensAt, locale)}</td>
+                      <td>{formatTorontoDateTime(call.closesAt, locale)}</td>
+                      <td className="tp-num">
+                        {formatMoney(call.minAmountCents)} – {formatMoney(call.maxAmountCents)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p>{t('calls.timeZoneNote')}</p>
+            </div>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}
+
+function OpenCalls() {
+  const { t, pick, locale, formatMoney } = useT();
+  const calls = useQuery(trpc.calls.list.queryOptions());
+  return (
+    <QueryView query={calls}>
+      {({ calls: list }) => {
+        const open = list.filter((c) => c.isOpen);
+        const soon = list.filter((c) => !c.isOpen && c.status === 'published');
+        return (
+          <>
+            <section aria-labelledby="open-calls" className="tp-section">
+              <GcdsHeading tag="h2" id="open-calls">
+                {t('calls.openCalls')}
+              </GcdsHeading>
+              {open.length === 0 ? <p>{t('calls.noneOpen')}</p> : null}
+              {open.map((call) => (
+                <article key={call.id} className="tp-card" data-call-id={call.id}>
+                  <h3>
+                    <Link to="/calls/$callId" params={{ callId: call.id }} className="tp-link">
+                      {pick(call.titleEn, call.titleFr)}
+                    </Link>
+                  </h3>
+                  <Countdown closesAt={call.closesAt} />
+                  <dl className="tp-facts">
+                    <dt>{t('calls.field.program')}</dt>
+                    <dd>{pick(call.programNameEn, call.programNameFr)}</dd>
+                    <dt>{t('calls.amounts')}</dt>
+                    <dd>
+                      {formatMoney(call.minAmountCents)} – {formatMoney(call.maxAmountCents)}
+                    </dd>
+                    {call.priorities.length > 0 ? (
+                      <>
+                        <dt>{t('calls.field.priorities')}</dt>
+                        <dd>{call.priorities.map((p) => t(`calls.priority.${p}`)).join(', ')}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                </article>
+              ))}
+            </section>
+            {soon.length > 0 ? (
+              <section aria-labelledby="soon-calls" className="tp-section">
+                <GcdsHeading tag="h2" id="soon-calls">
+                  {t('calls.openingSoon')}
+                </GcdsHeading>
+                <ul className="tp-list">
+                  {soon.map((call) => (
+                    <li key={call.id}>
+                      <Link to="/calls/$callId" params={{ callId: call.id }} className="tp-link">
+                        {pick(call.titleEn, call.titleFr)}
+                      </Link>{' '}
+                      {t('calls.opensAtZone', { date: formatTorontoDateTime(call.opensAt, locale) })}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </>
+        );
+      }}
+    </QueryView>
+  );
+}
