@@ -136,8 +136,8 @@ function Review({ applicationId }: { applicationId: string }) {
       {(app) => (
         <>
           <ApplicationFacts app={app} />
-          <QueryView query={call}>{(c) => <QueryView query={mine}>{(m) => <ScoringForm applicationId={applicationId} call={c} mine={m} />}</QueryView>}</QueryView>
           <ApplicationSections app={app} call={call.data} />
+          <QueryView query={call}>{(c) => <QueryView query={mine}>{(m) => <ScoringForm applicationId={applicationId} call={c} mine={m} />}</QueryView>}</QueryView>
         </>
       )}
     </QueryView>
@@ -147,7 +147,7 @@ function Review({ applicationId }: { applicationId: string }) {
 type MyScores = Awaited<ReturnType<typeof trpcClient.assessment.myScores.query>>;
 
 function ScoringForm({ applicationId, call, mine }: { applicationId: string; call: CallDetail; mine: MyScores }) {
-  const { t, lang, pick, problem, formatDateTime } = useT();
+  const { t, lang, pick, problem, formatDate } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [message, setMessage] = useState<string | null>(null);
@@ -219,7 +219,7 @@ function ScoringForm({ applicationId, call, mine }: { applicationId: string; cal
       </GcdsHeading>
       <p>{t('assess.scoringIntro')}</p>
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
-      {submitted ? <p data-testid="review-submitted">{t('assess.reviewSubmittedOn', { date: formatDateTime(mine.submittedAt!) })}</p> : null}
+      {submitted ? <p data-testid="review-submitted">{t('assess.reviewSubmittedOn', { date: formatDate(mine.submittedAt!) })}</p> : null}
       <form ref={formRef} noValidate onSubmit={onSave} aria-labelledby="scoring-heading">
         <ProblemNotice problem={problems.form} />
         {call.criteria.map((c, i) => {

@@ -467,10 +467,11 @@ function Decision({ app }: { app: ApplicationDetail }) {
         </p>
         {app.letter ? (
           <article aria-labelledby="letter-heading" className="tp-card" data-testid="decision-letter">
-            <h3 id="letter-heading">
-              {t('assess.letter')}: {app.letter.subject}
-            </h3>
-            <p>{t('assess.letterMeta', { date: formatDateTime(app.letter.generatedAt), language: t(`language.${app.letter.language}`) })}</p>
+            <h3 id="letter-heading">{t('assess.letter')}</h3>
+            <p>{t('assess.letterMeta', { date: formatDateTime(app.letter.generatedAt), language: t(`assess.letterLanguage.${app.letter.language}`) })}</p>
+            <p lang={app.letter.language}>
+              <strong>{app.letter.subject}</strong>
+            </p>
             <div lang={app.letter.language} style={{ whiteSpace: 'pre-wrap' }}>
               {app.letter.body}
             </div>

@@ -36,6 +36,8 @@ function Intake() {
   const { t, lang, pick, formatDate, formatMoney } = useT();
   const [filters, setFilters] = useState<Filters>({});
   const calls = useQuery(trpc.calls.list.queryOptions());
+  /** With one call chosen, its title in every row says nothing. */
+  const showCall = !filters.callId;
   const queue = useQuery(trpc.applications.intake.queryOptions(filters));
   const set = (change: Partial<Filters>) =>
     setFilters((f) => {
@@ -111,7 +113,7 @@ function Intake() {
                       <th scope="col">{t('assess.col.reference')}</th>
                       <th scope="col">{t('assess.col.organisation')}</th>
                       <th scope="col">{t('assess.col.title')}</th>
-                      <th scope="col">{t('assess.col.call')}</th>
+                      {showCall ? <th scope="col">{t('assess.col.call')}</th> : null}
                       <th scope="col">{t('assess.col.province')}</th>
                       <th scope="col">{t('assess.col.submitted')}</th>
                       <th scope="col">{t('assess.col.requested')}</th>
@@ -132,7 +134,7 @@ function Intake() {
                           <small>{r.organisationVerifiedAt ? t('assess.verified') : t('assess.notVerified')}</small>
                         </td>
                         <td>{r.title}</td>
-                        <td>{pick(r.callTitleEn, r.callTitleFr)}</td>
+                        {showCall ? <td>{pick(r.callTitleEn, r.callTitleFr)}</td> : null}
                         <td>{t(`province.${r.provinceOrTerritory}`)}</td>
                         <td>{r.submittedAt ? formatDate(r.submittedAt) : ''}</td>
                         <td>{r.requestedAmountCents !== null ? formatMoney(r.requestedAmountCents) : ''}</td>
@@ -226,19 +228,15 @@ function CallPanel({ callId, title }: { callId: string; title: string }) {
             <dd>{s.submitted}</dd>
             <dt>{t('assess.standardAck', { days: s.standards.acknowledgementDays })}</dt>
             <dd>
-              {t('assess.standardAckLine', {
-                acknowledged: s.acknowledged,
-                within: s.acknowledgedWithinStandard,
-                average: s.averageDaysToAcknowledge ?? t('assess.noAverage'),
-              })}
+              {s.averageDaysToAcknowledge === null
+                ? t('assess.standardAckLineNoAverage', { acknowledged: s.acknowledged, within: s.acknowledgedWithinStandard })
+                : t('assess.standardAckLine', { acknowledged: s.acknowledged, within: s.acknowledgedWithinStandard, average: s.averageDaysToAcknowledge })}
             </dd>
             <dt>{t('assess.standardDecision', { days: s.standards.decisionDays })}</dt>
             <dd>
-              {t('assess.standardDecisionLine', {
-                decided: s.decided,
-                within: s.decidedWithinStandard,
-                average: s.averageDaysToDecision ?? t('assess.noAverage'),
-              })}
+              {s.averageDaysToDecision === null
+                ? t('assess.standardDecisionLineNoAverage', { decided: s.decided, within: s.decidedWithinStandard })
+                : t('assess.standardDecisionLine', { decided: s.decided, within: s.decidedWithinStandard, average: s.averageDaysToDecision })}
             </dd>
             <dt>{t('assess.standardOverdue')}</dt>
             <dd>{s.overdue}</dd>

@@ -18,6 +18,9 @@ export function OrganisationsPage() {
   );
 }
 
+/** Read by screen readers, not shown: which organisation a row's button verifies. */
+const SR_ONLY = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 interface Outcome {
   id: string;
   problem: Problem | null;
@@ -83,7 +86,8 @@ function Organisations() {
                           <td>
                             {o.verifiedAt ? null : (
                               <GcdsButton type="button" buttonRole="secondary" size="small" disabled={verify.isPending} onGcdsClick={() => void onVerify(o.id, name)}>
-                                {t('assess.orgs.verify', { name })}
+                                {t('assess.orgs.verify')}
+                                <span style={SR_ONLY}> {name}</span>
                               </GcdsButton>
                             )}
                           </td>
