@@ -1,7 +1,7 @@
 import { formatMoney } from '@tp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHeading, fieldError, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text } from './browser';
+import { ARTIFACTS, expectHeading, fieldError, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,6 +51,7 @@ describe('programs and performance measurement', () => {
     await expect.poll(() => page.getByTestId(`total-${year}`).innerText()).toBe(formatMoney(total, 'en'));
     await expectNoSeriousViolations(page, '/programs/$programId');
     await screenshot(page, 'program-terms-budget');
+    await page.locator('section[aria-labelledby="budget"]').screenshot({ path: `${ARTIFACTS}/program-budget-table.png` });
     await context.close();
   });
 
@@ -66,6 +67,7 @@ describe('programs and performance measurement', () => {
     expect(await page.getByText(text('en', 'perf.ready'), { exact: true }).count()).toBeGreaterThan(0);
     await expectNoSeriousViolations(page, '/performance');
     await screenshot(page, 'performance');
+    await page.locator('[data-result-code="providers-remove-images"]').screenshot({ path: `${ARTIFACTS}/performance-result.png` });
 
     const name = 'Share of companies removing abuse images within a day';
     await page.getByRole('button', { name: text('en', 'perf.edit', { name }) }).click();

@@ -198,6 +198,7 @@ export const uiPrograms = {
     'perf.noMapping': 'Not mapped',
     'perf.save': 'Save the indicator',
     'perf.cancel': 'Cancel',
+    'calls.about': 'About this call',
   },
   fr: {
     'calls.title': 'Appels de propositions',
@@ -397,5 +398,6 @@ export const uiPrograms = {
     'perf.noMapping': 'Non associé',
     'perf.save': 'Enregistrer l’indicateur',
     'perf.cancel': 'Annuler',
+    'calls.about': 'À propos de l’appel',
   },
 } as const;

@@ -114,7 +114,7 @@ function CallDetails({ call }: { call: Call }) {
     <>
       <section aria-labelledby="call-about" className="tp-section">
         <GcdsHeading tag="h2" id="call-about">
-          {t('calls.section.description')}
+          {t('calls.about')}
         </GcdsHeading>
         <p style={{ whiteSpace: 'pre-line' }}>{pick(call.descriptionEn, call.descriptionFr) || t('common.none')}</p>
         <dl className="tp-facts">

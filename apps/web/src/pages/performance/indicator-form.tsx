@@ -56,6 +56,7 @@ export function IndicatorForm({ outcomeId, indicator, onDone }: IndicatorFormPro
   const errorOf = (name: string) => (problems.fields[name] ? problem(problems.fields[name]) : '');
   // TextField ids are "field-<name>": names carry the prefix so that several forms can be open at once.
   const named = (p: FormProblems): FormProblems => ({ form: p.form, fields: Object.fromEntries(Object.entries(p.fields).map(([k, v]) => [`${prefix}-${strip(k)}`, v])) });
+  const plain = (value: string | null | undefined) => (value && value.includes('.') ? value.replace(/\.?0+$/, '') : value);
   const nullIfEmpty = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -142,9 +143,9 @@ export function IndicatorForm({ outcomeId, indicator, onDone }: IndicatorFormPro
         {text('sourceEn', t('perf.sourceEn'), indicator?.sourceEn)}
         {text('sourceFr', t('perf.sourceFr'), indicator?.sourceFr)}
         {select('frequency', t('perf.frequency'), frequency, setFrequency, COLLECTION_FREQUENCIES.map((f) => ({ value: f, label: t(`perf.frequency.${f}`) })), t('perf.choose'))}
-        {text('baselineValue', t('perf.baselineValue'), indicator?.baselineValue, t('perf.numberHint'))}
+        {text('baselineValue', t('perf.baselineValue'), plain(indicator?.baselineValue), t('perf.numberHint'))}
         {text('baselineYear', t('perf.baselineYear'), indicator?.baselineYear, t('perf.yearHint'))}
-        {text('targetValue', t('perf.targetValue'), indicator?.targetValue, t('perf.numberHint'))}
+        {text('targetValue', t('perf.targetValue'), plain(indicator?.targetValue), t('perf.numberHint'))}
         {text('targetDate', t('perf.targetDate'), indicator?.targetDate, t('perf.dateHint'))}
         {text('owner', t('perf.owner'), indicator?.owner)}
         <CheckboxGroup

@@ -135,13 +135,21 @@ function ResultCard({ result, byId, headingTag }: { result: Result; byId: Map<st
         adding ? (
           <IndicatorForm outcomeId={result.id} indicator={null} onDone={() => setAdding(false)} />
         ) : (
-          <GcdsButton type="button" size="small" buttonRole="secondary" onGcdsClick={() => setAdding(true)}>
-            {t('perf.addIndicator', { result: pick(result.nameEn, result.nameFr) })}
-          </GcdsButton>
+          <div className="tp-actions">
+            <GcdsButton type="button" size="small" buttonRole="secondary" onGcdsClick={() => setAdding(true)}>
+              {t('perf.addIndicator', { result: pick(result.nameEn, result.nameFr) })}
+            </GcdsButton>
+          </div>
         )
       ) : null}
     </article>
   );
+}
+
+/** A measured value ("28.0000" from the database) written for people: "28", "12,5". */
+function useMeasure(): (value: string) => string {
+  const { locale } = useT();
+  return (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(Number(value));
 }
 
 function IndicatorView({ indicator, headingTag }: { indicator: Indicator; headingTag: 'h4' | 'h5' }) {
@@ -151,6 +159,7 @@ function IndicatorView({ indicator, headingTag }: { indicator: Indicator; headin
   const departmental = useQuery(trpc.performance.departmentalIndicators.queryOptions());
   const mapping = departmental.data?.find((d) => d.id === indicator.departmentalResultIndicatorId);
   const ready = indicator.missing.length === 0;
+  const measure = useMeasure();
   const none = t('common.none');
   return (
     <div className="tp-section" data-indicator-code={indicator.code}>
@@ -172,9 +181,9 @@ function IndicatorView({ indicator, headingTag }: { indicator: Indicator; headin
         <dt>{t('perf.definition')}</dt>
         <dd>{pick(indicator.definitionEn ?? '', indicator.definitionFr ?? '') || none}</dd>
         <dt>{t('perf.baseline')}</dt>
-        <dd>{indicator.baselineValue !== null ? t('perf.valueInYear', { value: indicator.baselineValue, year: indicator.baselineYear ?? '?' }) : none}</dd>
+        <dd>{indicator.baselineValue !== null ? t('perf.valueInYear', { value: measure(indicator.baselineValue), year: indicator.baselineYear ?? '?' }) : none}</dd>
         <dt>{t('perf.target')}</dt>
-        <dd>{indicator.targetValue !== null ? t('perf.valueByDate', { value: indicator.targetValue, date: indicator.targetDate ? formatDate(indicator.targetDate) : '?' }) : none}</dd>
+        <dd>{indicator.targetValue !== null ? t('perf.valueByDate', { value: measure(indicator.targetValue), date: indicator.targetDate ? formatDate(indicator.targetDate) : '?' }) : none}</dd>
         <dt>{t('perf.unit')}</dt>
         <dd>{indicator.unit ? t(`perf.unit.${indicator.unit}`) : none}</dd>
         <dt>{t('perf.direction')}</dt>
@@ -194,9 +203,11 @@ function IndicatorView({ indicator, headingTag }: { indicator: Indicator; headin
         editing ? (
           <IndicatorForm outcomeId={indicator.resultId} indicator={indicator} onDone={() => setEditing(false)} />
         ) : (
-          <GcdsButton type="button" size="small" buttonRole="secondary" onGcdsClick={() => setEditing(true)}>
-            {t('perf.edit', { name: pick(indicator.nameEn, indicator.nameFr) })}
-          </GcdsButton>
+          <div className="tp-actions">
+            <GcdsButton type="button" size="small" buttonRole="secondary" onGcdsClick={() => setEditing(true)}>
+              {t('perf.edit', { name: pick(indicator.nameEn, indicator.nameFr) })}
+            </GcdsButton>
+          </div>
         )
       ) : null}
     </div>

@@ -319,7 +319,7 @@ function BudgetTable({ program, canEdit }: { program: Program; canEdit: boolean 
       <p>{canEdit ? t('prog.budgetIntroEdit') : t('prog.budgetIntro')}</p>
       {savedRow ? <SuccessNotice>{t('prog.budgetSaved', { year: savedRow })}</SuccessNotice> : null}
       <div className="tp-table-wrap">
-        <table className="tp-table">
+        <table className="tp-table tp-budget">
           <caption>{t('prog.budgetCaption')}</caption>
           <thead>
             <tr>
