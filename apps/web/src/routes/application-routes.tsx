@@ -1,5 +1,39 @@
 /** Registration, the organisation profile, applying to a call and my applications (issue 4, recipient side). */
+import { createRoute } from '@tanstack/react-router';
+import { ApplicationPage } from '../pages/applications/application-page';
+import { ApplyPage } from '../pages/applications/apply-page';
+import { MyApplicationsPage } from '../pages/applications/my-applications-page';
+import { OrganisationPage } from '../pages/organisation/organisation-page';
+import { RegisterPage } from '../pages/organisation/register-page';
+import { rootRoute, signedInRoute } from './base';
+
+const organisationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/organisation', component: OrganisationPage });
+
+const myApplicationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/applications', component: MyApplicationsPage });
+
+const applicationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/applications/$applicationId',
+  component: function ApplicationRoute() {
+    const { applicationId } = applicationRoute.useParams();
+    // A new key per application: the form's drafts start from that application's data.
+    return <ApplicationPage key={applicationId} applicationId={applicationId} />;
+  },
+});
+
+const applyRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/calls/$callId/apply',
+  component: function ApplyRoute() {
+    const { callId } = applyRoute.useParams();
+    return <ApplyPage key={callId} callId={callId} />;
+  },
+});
+
 /** Pages for signed-in users (attach under signedInRoute from ./base). */
-export const applicationRoutes = [] as const;
+export const applicationRoutes = [organisationRoute, myApplicationsRoute, applicationRoute, applyRoute] as const;
+
+const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/register', component: RegisterPage });
+
 /** Public pages such as /register (attach under rootRoute from ./base). */
-export const publicApplicationRoutes = [] as const;
+export const publicApplicationRoutes = [registerRoute] as const;
