@@ -94,8 +94,10 @@ describe('assessment of an application, from intake to decision', () => {
     await page.locator('[data-criterion="Need and population served"] legend').getByText(text('en', 'assess.criterionLegend', { name: 'Need and population served', weight: 40 })).waitFor();
     // A score out of range is refused next to its field.
     await page.locator('#score-0').fill('11');
+    await page.locator('#score-1').fill('7');
     await page.getByRole('button', { name: text('en', 'assess.saveScores') }).click();
     expect(await fieldError(page, 'score-0')).toContain(text('en', 'error.score.invalid'));
+    expect(await page.locator('#score-1').inputValue()).toBe('7');
     const scores = ['8', '7', '9'];
     for (const [i, score] of scores.entries()) {
       await page.locator(`#score-${i}`).fill(score);
@@ -132,6 +134,8 @@ describe('assessment of an application, from intake to decision', () => {
     await page.locator('#decide-rationale').fill('Recommended and within the call’s limits.');
     await page.getByRole('button', { name: text('fr', 'assess.decideSubmit') }).click();
     expect(await fieldError(page, 'decide-amount')).toContain(text('fr', 'error.decision.aboveLimit').split('{limit}')[0]!.trim());
+    // What was typed stays, so the person sees the amount the message is about.
+    expect(await page.locator('#decide-amount').inputValue()).toBe('6000000');
     await screenshot(page, 'assessment-above-limit');
     await page.locator('#decide-amount').fill('152000');
     await page.getByRole('button', { name: text('fr', 'assess.decideSubmit') }).click();

@@ -7,7 +7,7 @@ import { GcdsButton, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@c
 import { CONFLICT_DECLARATIONS, criterionScoreInput, type ConflictDeclaration } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { InfoNotice, ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
@@ -148,22 +148,29 @@ type MyScores = Awaited<ReturnType<typeof trpcClient.assessment.myScores.query>>
 
 function ScoringForm({ applicationId, call, mine }: { applicationId: string; call: CallDetail; mine: MyScores }) {
   const { t, lang, pick, problem, formatDate } = useT();
-  const formRef = useRef<HTMLFormElement>(null);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [message, setMessage] = useState<string | null>(null);
   const save = useMutation(trpc.assessment.saveScores.mutationOptions());
   const submit = useMutation(trpc.assessment.submitReview.mutationOptions());
   const submitted = mine.submittedAt !== null;
+  // Controlled fields: the GCDS wrapper sets `value` again on every render.
+  const [entries, setEntries] = useState(() =>
+    call.criteria.map((c) => {
+      const saved = mine.scores.find((s) => s.criterionId === c.id);
+      return { score: saved ? String(saved.score) : '', comment: saved?.comment ?? '' };
+    }),
+  );
+  const setEntry = (index: number, change: Partial<{ score: string; comment: string }>) =>
+    setEntries((list) => list.map((e, i) => (i === index ? { ...e, ...change } : e)));
   const isScoreField = (f: string) => /^scores\.\d+\.(score|comment)$/.test(f);
 
   /** The form's scores (only the criteria given a score), or null after showing what is wrong. */
   function readScores(): { criterionId: string; score: number; comment: string }[] | null {
-    const form = formRef.current ? formValues(formRef.current) : {};
     const fields: FormProblems['fields'] = {};
     const scores: { criterionId: string; score: number; comment: string }[] = [];
     call.criteria.forEach((c, i) => {
-      const raw = (form[`scores.${i}.score`] ?? '').trim();
-      const comment = form[`scores.${i}.comment`] ?? '';
+      const raw = (entries[i]?.score ?? '').trim();
+      const comment = entries[i]?.comment ?? '';
       if (raw === '') return;
       const parsed = criterionScoreInput.safeParse({ criterionId: c.id, score: /^\d+$/.test(raw) ? Number(raw) : NaN, comment });
       if (!parsed.success) {
@@ -220,10 +227,9 @@ function ScoringForm({ applicationId, call, mine }: { applicationId: string; cal
       <p>{t('assess.scoringIntro')}</p>
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
       {submitted ? <p data-testid="review-submitted">{t('assess.reviewSubmittedOn', { date: formatDate(mine.submittedAt!) })}</p> : null}
-      <form ref={formRef} noValidate onSubmit={onSave} aria-labelledby="scoring-heading">
+      <form noValidate onSubmit={onSave} aria-labelledby="scoring-heading">
         <ProblemNotice problem={problems.form} />
         {call.criteria.map((c, i) => {
-          const existing = mine.scores.find((s) => s.criterionId === c.id);
           return (
             <fieldset key={`${c.id}-${lang}`} className="tp-membership" data-criterion={c.nameEn}>
               <legend>{t('assess.criterionLegend', { name: pick(c.nameEn, c.nameFr), weight: c.weight })}</legend>
@@ -234,7 +240,8 @@ function ScoringForm({ applicationId, call, mine }: { applicationId: string; cal
                 type="number"
                 validateOn="other"
                 disabled={submitted}
-                {...(existing ? { value: String(existing.score) } : {})}
+                value={entries[i]?.score ?? ''}
+                onGcdsInput={(event) => setEntry(i, { score: event.detail ?? '' })}
                 errorMessage={fieldError(`scores.${i}.score`)}
               />
               <GcdsTextarea
@@ -243,7 +250,8 @@ function ScoringForm({ applicationId, call, mine }: { applicationId: string; cal
                 label={t('assess.commentLabel')}
                 validateOn="other"
                 disabled={submitted}
-                {...(existing ? { value: existing.comment } : {})}
+                value={entries[i]?.comment ?? ''}
+                onGcdsInput={(event) => setEntry(i, { comment: event.detail ?? '' })}
                 errorMessage={fieldError(`scores.${i}.comment`)}
               />
             </fieldset>

@@ -388,13 +388,14 @@ function Recommendation({ app }: { app: ApplicationDetail }) {
 function RecommendationForm({ applicationId }: { applicationId: string }) {
   const { t, lang, problem } = useT();
   const [outcome, setOutcome] = useState<RecommendationOutcome | ''>('');
+  const [amountText, setAmountText] = useState('');
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const recommend = useMutation(trpc.assessment.recommend.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = formValues(event.currentTarget);
-    const amount = readMoney(form['amountCents']);
+    const amount = readMoney(amountText);
     if (amount === 'invalid') {
       setProblems({ fields: { amountCents: { key: 'error.money.invalid' } }, form: null });
       return;
@@ -436,7 +437,15 @@ function RecommendationForm({ applicationId }: { applicationId: string }) {
           </option>
         ))}
       </GcdsSelect>
-      <MoneyField id="recommend-amount" name="amountCents" label={t('assess.amount')} hint={t('assess.amountHintRecommend')} problem={problems.fields['amountCents']} />
+      <MoneyField
+        id="recommend-amount"
+        name="amountCents"
+        label={t('assess.amount')}
+        hint={t('assess.amountHintRecommend')}
+        problem={problems.fields['amountCents']}
+        value={amountText}
+        onChange={setAmountText}
+      />
       <GcdsTextarea textareaId="recommend-rationale" name="rationale" label={t('assess.rationale')} required validateOn="other" errorMessage={fieldError('rationale')} />
       <div className="tp-actions">
         <GcdsButton type="submit" disabled={recommend.isPending}>
@@ -498,6 +507,7 @@ function DecisionForm({ app }: { app: ApplicationDetail }) {
   const { t, lang, problem } = useT();
   const recommended = app.recommendation;
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>(recommended ? DECISION_FOR[recommended.outcome] : '');
+  const [amountText, setAmountText] = useState(recommended?.amountCents != null ? toDecimalString(recommended.amountCents) : '');
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [done, setDone] = useState(false);
   const decide = useMutation(trpc.assessment.decide.mutationOptions());
@@ -505,7 +515,7 @@ function DecisionForm({ app }: { app: ApplicationDetail }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = formValues(event.currentTarget);
-    const amount = readMoney(form['amountCents']);
+    const amount = readMoney(amountText);
     if (amount === 'invalid') {
       setProblems({ fields: { amountCents: { key: 'error.money.invalid' } }, form: null });
       return;
@@ -555,7 +565,8 @@ function DecisionForm({ app }: { app: ApplicationDetail }) {
         label={t('assess.amount')}
         hint={t('assess.amountHintDecide')}
         problem={problems.fields['amountCents']}
-        {...(recommended?.amountCents != null ? { defaultValue: toDecimalString(recommended.amountCents) } : {})}
+        value={amountText}
+        onChange={setAmountText}
       />
       <GcdsTextarea textareaId="decide-rationale" name="rationale" label={t('assess.rationale')} required validateOn="other" errorMessage={fieldError('rationale')} />
       <div className="tp-actions">

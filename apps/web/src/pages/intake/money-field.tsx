@@ -4,7 +4,11 @@ import { parseMoney, type Cents } from '@tp/domain';
 import { useT } from '../../i18n/language';
 import type { Problem } from '../../lib/form-problems';
 
-export function MoneyField({ id, name, label, hint, problem: fieldProblem, defaultValue }: { id: string; name: string; label: string; hint?: string; problem: Problem | undefined; defaultValue?: string }) {
+/**
+ * Controlled: the GCDS React wrapper sets every property again on each render, so an input given
+ * a fixed `value` would snap back to it whenever the form re-renders (say, to show an error).
+ */
+export function MoneyField({ id, name, label, hint, problem: fieldProblem, value, onChange }: { id: string; name: string; label: string; hint?: string; problem: Problem | undefined; value: string; onChange(value: string): void }) {
   const { problem } = useT();
   return (
     <GcdsInput
@@ -15,7 +19,8 @@ export function MoneyField({ id, name, label, hint, problem: fieldProblem, defau
       validateOn="other"
       autocomplete="off"
       {...(hint ? { hint } : {})}
-      {...(defaultValue !== undefined ? { value: defaultValue } : {})}
+      value={value}
+      onGcdsInput={(event) => onChange(event.detail ?? '')}
       errorMessage={fieldProblem ? problem(fieldProblem) : ''}
     />
   );
