@@ -105,7 +105,7 @@ describe('calls for proposals', () => {
     await expectHeading(recipient.page, text('fr', 'calls.title'));
     const card = recipient.page.locator('article.tp-card', { has: recipient.page.getByRole('link', { name: TITLE_FR }) });
     await card.waitFor();
-    expect(await card.getByTestId('countdown').innerText()).toMatch(/^Il reste (19|20) jours et \d+ heures\. Clôture le .+heure de l’Est \(Toronto\)\.$/);
+    expect(await card.getByTestId('countdown').innerText()).toMatch(/^Il reste (19|20)\sjours et \d+\sheures?\. Clôture le .+heure de l’Est \(Toronto\)\.$/);
     await screenshot(recipient.page, 'calls-recipient-fr');
     await expectNoSeriousViolations(recipient.page, '/calls (recipient)');
 

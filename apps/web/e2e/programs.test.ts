@@ -55,6 +55,20 @@ describe('programs and performance measurement', () => {
     await context.close();
   });
 
+  it('a manager reads a program’s terms and budget but cannot change them', async () => {
+    const { context, page } = await newVisitor(browser);
+    await signIn(page, 'manager@example.ca');
+    await page.waitForURL(/\/manager$/);
+    await page.goto('/programs');
+    await expectHeading(page, text('fr', 'prog.title'));
+    await page.getByRole('link', { name: 'Contributions pour la protection des enfants contre l’exploitation sexuelle en ligne' }).click();
+    await page.getByRole('heading', { level: 2, name: text('fr', 'prog.budget') }).waitFor();
+    expect(await page.locator('main input, main gcds-input').count()).toBe(0);
+    expect(await page.getByRole('button', { name: text('fr', 'prog.saveTerms') }).count()).toBe(0);
+    await expectNoSeriousViolations(page, '/programs/$programId (manager)');
+    await context.close();
+  });
+
   it('an analyst sees which indicators are not ready and what they lack, and a bad baseline is refused next to its field', async () => {
     const { context, page } = await newVisitor(browser);
     await signIn(page, 'analyst@example.ca');

@@ -45,12 +45,10 @@ export function Countdown({ closesAt }: { closesAt: Date }) {
   const { t, locale } = useT();
   const now = useNow();
   const left = timeLeft(closesAt, now);
-  const text =
-    left.days > 0
-      ? t('calls.countdown.days', { days: left.days, hours: left.hours })
-      : left.hours > 0
-        ? t('calls.countdown.hours', { hours: left.hours, minutes: left.minutes })
-        : t('calls.countdown.minutes', { minutes: left.minutes });
+  // Intl writes the units with their plural ("1 day", "20 days"; "1 jour", "20 jours") and joins them with "and" / "et".
+  const unit = (value: number, u: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
+  const parts = left.days > 0 ? [unit(left.days, 'day'), unit(left.hours, 'hour')] : left.hours > 0 ? [unit(left.hours, 'hour'), unit(left.minutes, 'minute')] : [unit(left.minutes, 'minute')];
+  const text = t('calls.countdown', { left: new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts) });
   return (
     <p className="tp-countdown" data-testid="countdown">
       {text} {t('calls.closesAtZone', { date: formatTorontoDateTime(closesAt, locale) })}
