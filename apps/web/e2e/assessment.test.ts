@@ -156,6 +156,12 @@ describe('assessment of an application, from intake to decision', () => {
     await page.locator(`[data-testid="organisations"] tr[data-organisation="${WINDSOR}"]`).waitFor();
     await expectAccessible(page, '/organisations');
     await screenshot(page, 'assessment-organisations');
+    // Each Verify button names its organisation for screen readers.
+    const whiteRibbon = page.locator('[data-testid="organisations"] tr[data-organisation="White Ribbon"]');
+    await page.getByRole('button', { name: `${text('en', 'assess.orgs.verify')} White Ribbon` }).click();
+    await page.getByText(text('en', 'assess.orgs.verifiedNow', { name: 'White Ribbon' })).waitFor();
+    await whiteRibbon.getByText(text('en', 'assess.orgs.verifiedOn', { date: '' }).trim()).waitFor();
+    expect(await whiteRibbon.getByRole('button').count()).toBe(0);
     await officer.close();
   });
 });
