@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { formatMoney } from '@tp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHeading, fieldError, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text, toggleLanguage } from './browser';
+import { ARTIFACTS, expectHeading, fieldError, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text, toggleLanguage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -106,6 +107,10 @@ describe('applying to a call', () => {
     await expect.poll(() => page.locator('[data-testid="completeness"] > li[data-complete="false"]').count(), { timeout: 15_000 }).toBe(0);
     await page.getByTestId('stacking').waitFor();
     await screenshot(page, 'applying-form-fr');
+    for (const part of ['section-budget', 'section-attachments', 'section-otherFunding']) {
+      await page.locator(`#${part}`).screenshot({ path: path.join(ARTIFACTS, `applying-${part}.png`) });
+    }
+    await page.locator('.tp-completeness').screenshot({ path: path.join(ARTIFACTS, 'applying-completeness.png') });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The draft survives a reload.

@@ -145,7 +145,7 @@ function CompletenessPanel({ app, completeness, registry }: { app: ApplicationDa
                   <a className="tp-link" href={`#section-${s.section}`}>
                     {t(SECTION_TITLE[s.section])}
                   </a>
-                  {': '}
+                  {t('apply.completeness.separator')}
                   {s.complete ? t('apply.completeness.complete') : t('apply.completeness.missing', { count: missing.length })}
                   {missing.length > 0 ? (
                     <ul className="tp-list">
@@ -209,7 +209,7 @@ function fieldLabel(field: string, t: ReturnType<typeof useT>['t']): string {
 // ---------------------------------------------------------------------------------------------
 
 function ReadOnlyApplication({ app }: { app: ApplicationData }) {
-  const { t, pick, formatDateTime, formatMoney } = useT();
+  const { t, formatDate, formatDateTime, formatMoney } = useT();
   const justSubmitted = queryClient.getQueryData<{ referenceNumber: string; alreadySubmitted: boolean }>(['tp-submitted', app.id]);
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -249,9 +249,9 @@ function ReadOnlyApplication({ app }: { app: ApplicationData }) {
           <dt>{t('apply.project.regionsServed')}</dt>
           <dd>{app.project.regionsServed.map((r) => t(`province.${r}`)).join(', ')}</dd>
           <dt>{t('apply.startDate')}</dt>
-          <dd>{app.project.startDate ?? ''}</dd>
+          <dd>{app.project.startDate ? formatDate(app.project.startDate) : t('common.none')}</dd>
           <dt>{t('apply.endDate')}</dt>
-          <dd>{app.project.endDate ?? ''}</dd>
+          <dd>{app.project.endDate ? formatDate(app.project.endDate) : t('common.none')}</dd>
           <dt>{t('apply.section.workPlan')}</dt>
           <dd>{app.workPlan.activities.map((a) => a.title).join('; ')}</dd>
           {Object.entries(app.totals.byFiscalYear).map(([fy, cents]) => (
@@ -262,8 +262,6 @@ function ReadOnlyApplication({ app }: { app: ApplicationData }) {
           ))}
           <dt>{t('apply.budget.total')}</dt>
           <dd>{formatMoney(app.totals.total)}</dd>
-          <dt>{t('apply.call')}</dt>
-          <dd>{pick(app.call.titleEn, app.call.titleFr)}</dd>
         </dl>
       </section>
       <AttachmentsSection app={app} readOnly />

@@ -83,11 +83,13 @@ export function AttachmentsSection({ app, readOnly }: { app: ApplicationData; re
       ) : (
         <ul className="tp-plain-list tp-attachments" data-testid="attachments">
           {app.attachments.map((a) => (
-            <li key={a.id}>
+            <li key={a.id} className="tp-row-actions" style={{ marginBlock: 'var(--gcds-spacing-200)' }}>
               <a className="tp-link" href={`/attachments/${app.id}/${a.id}`} download={a.fileName}>
                 {a.fileName}
               </a>{' '}
-              ({size(Number(a.sizeBytes))}, {formatDateTime(a.uploadedAt)})
+              <span>
+                ({size(Number(a.sizeBytes))}, {formatDateTime(a.uploadedAt)})
+              </span>
               {readOnly ? null : (
                 <GcdsButton type="button" buttonRole="danger" size="small" disabled={remove.isPending} onGcdsClick={() => void deleteOne(a.id)}>
                   {t('apply.attachments.delete', { name: a.fileName })}
@@ -98,17 +100,19 @@ export function AttachmentsSection({ app, readOnly }: { app: ApplicationData; re
         </ul>
       )}
       {readOnly ? null : (
-        <div className="tp-upload">
-          <label htmlFor="attachment-file" className="tp-file-label">
+        <div className="tp-upload" style={{ marginBlockStart: 'var(--gcds-spacing-400)' }}>
+          <label htmlFor="attachment-file" style={{ display: 'block', fontWeight: 700 }}>
             {t('apply.attachments.choose')}
           </label>
-          <p id="attachment-hint" className="tp-hint">
+          <p id="attachment-hint" style={{ marginBlock: 'var(--gcds-spacing-100) var(--gcds-spacing-200)' }}>
             {t('apply.attachments.hint', LIMIT_PARAMS)}
           </p>
           {problem ? (
-            <GcdsErrorMessage messageId="attachment-error">
-              <span data-testid="attachment-error">{message(problem)}</span>
-            </GcdsErrorMessage>
+            <div style={{ display: 'block' }}>
+              <GcdsErrorMessage messageId="attachment-error">
+                <span data-testid="attachment-error">{message(problem)}</span>
+              </GcdsErrorMessage>
+            </div>
           ) : null}
           <input
             ref={input}
@@ -117,6 +121,7 @@ export function AttachmentsSection({ app, readOnly }: { app: ApplicationData; re
             aria-describedby={problem ? 'attachment-hint attachment-error' : 'attachment-hint'}
             aria-invalid={problem ? true : undefined}
             accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.png,.jpg,.jpeg"
+            style={{ display: 'block', fontSize: '1rem' }}
           />
           <div className="tp-actions">
             <GcdsButton type="button" buttonRole="secondary" disabled={uploading} onGcdsClick={() => void upload()}>
