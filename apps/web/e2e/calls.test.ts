@@ -91,6 +91,16 @@ describe('calls for proposals', () => {
     await page.getByTestId('call-status').getByText(text('en', 'calls.status.published')).waitFor();
     await page.getByRole('heading', { level: 2, name: text('en', 'calls.correctDescription') }).waitFor();
     await screenshot(page, 'calls-published');
+
+    // A published call's description can still be corrected (its rules cannot).
+    await page.locator('#call-fix-descriptionEn').fill('Projects that bring the national tipline to northern and remote communities.');
+    await page.getByRole('button', { name: text('en', 'calls.correctDescription') }).click();
+    await page.getByText(text('en', 'calls.corrected')).waitFor();
+    await page.getByText('Projects that bring the national tipline to northern and remote communities.').first().waitFor();
+    // Closing asks first; keeping the call leaves it published.
+    await page.getByRole('button', { name: text('en', 'calls.close') }).click();
+    await page.getByRole('button', { name: text('en', 'calls.keep') }).click();
+    await page.getByTestId('call-status').getByText(text('en', 'calls.status.published')).waitFor();
     await expectNoSeriousViolations(page, 'published call');
 
     await page.goto('/calls');

@@ -197,6 +197,11 @@ export const uiPrograms = {
     'perf.save': 'Save the indicator',
     'perf.cancel': 'Cancel',
     'calls.about': 'About this call',
+    'calls.confirmClose': 'Close the call now? It will stop taking applications immediately. This cannot be undone.',
+    'calls.confirmCloseYes': 'Yes, close the call',
+    'calls.confirmCancel': 'Cancel the call? Applicants will no longer see it. This cannot be undone.',
+    'calls.confirmCancelYes': 'Yes, cancel the call',
+    'calls.keep': 'Keep the call as it is',
   },
   fr: {
     'calls.title': 'Appels de propositions',
@@ -395,5 +400,10 @@ export const uiPrograms = {
     'perf.save': 'Enregistrer l’indicateur',
     'perf.cancel': 'Annuler',
     'calls.about': 'À propos de l’appel',
+    'calls.confirmClose': 'Fermer l’appel maintenant? Il cessera immédiatement d’accepter des demandes. Cette action est irréversible.',
+    'calls.confirmCloseYes': 'Oui, fermer l’appel',
+    'calls.confirmCancel': 'Annuler l’appel? Les demandeurs ne le verront plus. Cette action est irréversible.',
+    'calls.confirmCancelYes': 'Oui, annuler l’appel',
+    'calls.keep': 'Garder l’appel tel quel',
   },
 } as const;

@@ -159,6 +159,7 @@ export function CallForm({ callId, initial }: CallFormProps) {
   const [draft, setDraft] = useState<CallDraft>(initial);
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [saved, setSaved] = useState(false);
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const strategies = useQuery(trpc.reference.strategies.queryOptions());
   const fiscalYears = useQuery(trpc.reference.fiscalYears.queryOptions());
   const indicators = useQuery(trpc.performance.indicators.queryOptions({ readyOnly: false }));
@@ -537,11 +538,24 @@ export function CallForm({ callId, initial }: CallFormProps) {
           {t('calls.publish')}
         </GcdsButton>
         {callId ? (
-          <GcdsButton type="button" buttonRole="danger" disabled={busy} onGcdsClick={() => void onCancelCall()}>
+          <GcdsButton type="button" buttonRole="danger" disabled={busy} onGcdsClick={() => setConfirmCancel(true)}>
             {t('calls.cancelCall')}
           </GcdsButton>
         ) : null}
       </div>
+      {confirmCancel ? (
+        <div role="alert" className="tp-notice">
+          <p>{t('calls.confirmCancel')}</p>
+          <div className="tp-actions">
+            <GcdsButton type="button" buttonRole="danger" disabled={busy} onGcdsClick={() => void onCancelCall()}>
+              {t('calls.confirmCancelYes')}
+            </GcdsButton>
+            <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => setConfirmCancel(false)}>
+              {t('calls.keep')}
+            </GcdsButton>
+          </div>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -204,6 +204,7 @@ function PublishedActions({ call }: { call: Call }) {
   const { t } = useT();
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<'close' | 'cancel' | null>(null);
   const correct = useMutation(trpc.calls.correctDescription.mutationOptions());
   const close = useMutation(trpc.calls.close.mutationOptions());
   const cancel = useMutation(trpc.calls.cancel.mutationOptions());
@@ -227,6 +228,7 @@ function PublishedActions({ call }: { call: Call }) {
 
   async function move(action: typeof close | typeof cancel) {
     setDone(null);
+    setConfirming(null);
     try {
       await action.mutateAsync({ id: call.id });
     } catch (error) {
@@ -253,14 +255,27 @@ function PublishedActions({ call }: { call: Call }) {
           <GcdsButton type="submit" disabled={correct.isPending}>
             {t('calls.correctDescription')}
           </GcdsButton>
-          <GcdsButton type="button" buttonRole="secondary" disabled={close.isPending} onGcdsClick={() => void move(close)}>
+          <GcdsButton type="button" buttonRole="secondary" disabled={close.isPending} onGcdsClick={() => setConfirming('close')}>
             {t('calls.close')}
           </GcdsButton>
-          <GcdsButton type="button" buttonRole="danger" disabled={cancel.isPending} onGcdsClick={() => void move(cancel)}>
+          <GcdsButton type="button" buttonRole="danger" disabled={cancel.isPending} onGcdsClick={() => setConfirming('cancel')}>
             {t('calls.cancelCall')}
           </GcdsButton>
         </div>
       </form>
+      {confirming ? (
+        <div role="alert" className="tp-notice">
+          <p>{confirming === 'close' ? t('calls.confirmClose') : t('calls.confirmCancel')}</p>
+          <div className="tp-actions">
+            <GcdsButton type="button" buttonRole="danger" onGcdsClick={() => void move(confirming === 'close' ? close : cancel)}>
+              {confirming === 'close' ? t('calls.confirmCloseYes') : t('calls.confirmCancelYes')}
+            </GcdsButton>
+            <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => setConfirming(null)}>
+              {t('calls.keep')}
+            </GcdsButton>
+          </div>
+        </div>
+      ) : null}
     </section>
   );
 }
