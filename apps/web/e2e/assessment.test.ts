@@ -116,6 +116,13 @@ describe('assessment of an application, from intake to decision', () => {
     // Officer: sees the scores, recommends funding the amount requested.
     const officer2 = await as('officer@example.ca', /\/officer$/);
     page = officer2.page;
+    // The call's ranking now has the application first, with its average weighted score.
+    await page.goto('/intake');
+    await page.locator('#filter-call').selectOption({ label: DEMO_CALL });
+    const ranked = page.locator(`[data-testid="ranking"] tr[data-ranked-id="${applicationId}"]`);
+    await ranked.getByText(text('en', 'assess.score100', { score: 79 })).waitFor();
+    expect((await ranked.locator('td').first().innerText()).trim()).toBe('1');
+    await screenshot(page, 'assessment-ranking');
     await page.goto(`/intake/${applicationId}`);
     await page.getByTestId('scores-summary').getByText(text('en', 'assess.score100', { score: 79 }), { exact: false }).waitFor();
     await page.getByText('Comment on criterion 2').waitFor();
