@@ -4,6 +4,7 @@
  * and Cancel. Recipients see the rules and criteria, and an Apply link while the call is open.
  */
 import { GcdsButton, GcdsHeading, GcdsTextarea } from '@cdssnc/gcds-components-react';
+import { toDecimalString } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -46,7 +47,6 @@ const useCallQuery = (id: string) => useQuery(trpc.calls.get.queryOptions({ id }
 type Call = NonNullable<ReturnType<typeof useCallQuery>['data']>;
 
 function draftOf(call: Call): CallDraft {
-  const dollars = (cents: bigint) => (Number(cents / 100n) + Number(cents % 100n) / 100).toFixed(2);
   return {
     programId: call.programId,
     streamId: call.streamId ?? '',
@@ -58,8 +58,8 @@ function draftOf(call: Call): CallDraft {
     eligibleRecipientTypes: [...call.eligibleRecipientTypes],
     eligibleProvinces: [...call.eligibleProvinces],
     priorities: [...call.priorities],
-    minAmount: dollars(call.minAmountCents),
-    maxAmount: dollars(call.maxAmountCents),
+    minAmount: toDecimalString(call.minAmountCents),
+    maxAmount: toDecimalString(call.maxAmountCents),
     maxDurationMonths: String(call.maxDurationMonths),
     firstFiscalYear: call.firstFiscalYear,
     lastFiscalYear: call.lastFiscalYear,

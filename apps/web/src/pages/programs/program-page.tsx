@@ -41,7 +41,9 @@ function basisPoints(text: string): number | undefined {
   return Math.round(Number(normalized) * 100);
 }
 
-const dollarsText = (amount: bigint) => toDecimalString(amount);
+/** An amount as typed in the form: "1,000,000.01" or "1 000 000,01" (parseMoney reads both back). */
+const dollarsText = (amount: bigint, locale: string) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(toDecimalString(amount) as unknown as number);
 
 export function ProgramPage({ programId }: { programId: string }) {
   const { t, pick } = useT();
@@ -97,7 +99,7 @@ const TERMS_FIELDS = ['code', 'nameEn', 'nameFr', 'descriptionEn', 'descriptionF
 const stripProgram = (f: string) => f.replace(/^program\./, '');
 
 function TermsForm({ program }: { program: Program }) {
-  const { t, lang, pick, problem } = useT();
+  const { t, lang, locale, pick, problem } = useT();
   const [type, setType] = useState<TransferPaymentType>(program.transferPaymentType);
   const [pillarIds, setPillarIds] = useState<string[]>(program.pillars.map((p) => p.id));
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
@@ -182,8 +184,8 @@ function TermsForm({ program }: { program: Program }) {
           onChange={setPillarIds}
           problem={problems.fields['pillarIds']}
         />
-        <TextField name="officerApprovalLimitCents" label={t('prog.officerLimit')} hint={t('calls.moneyHint')} problems={problems} defaultValue={dollarsText(program.officerApprovalLimitCents)} />
-        <TextField name="managerApprovalLimitCents" label={t('prog.managerLimit')} hint={t('calls.moneyHint')} problems={problems} defaultValue={dollarsText(program.managerApprovalLimitCents)} />
+        <TextField name="officerApprovalLimitCents" label={t('prog.officerLimit')} hint={t('calls.moneyHint')} problems={problems} defaultValue={dollarsText(program.officerApprovalLimitCents, locale)} />
+        <TextField name="managerApprovalLimitCents" label={t('prog.managerLimit')} hint={t('calls.moneyHint')} problems={problems} defaultValue={dollarsText(program.managerApprovalLimitCents, locale)} />
         <div className="tp-actions">
           <GcdsButton type="submit" disabled={save.isPending}>
             {t('prog.saveTerms')}
@@ -263,7 +265,7 @@ function Streams({ program, canEdit }: { program: Program; canEdit: boolean }) {
 }
 
 function BudgetTable({ program, canEdit }: { program: Program; canEdit: boolean }) {
-  const { t, pick, formatMoney, problem } = useT();
+  const { t, locale, pick, formatMoney, problem } = useT();
   const fiscalYears = useQuery(trpc.reference.fiscalYears.queryOptions());
   const setBudget = useMutation(trpc.program.setBudget.mutationOptions());
   const [edits, setEdits] = useState<Record<string, string>>({});
@@ -347,7 +349,7 @@ function BudgetTable({ program, canEdit }: { program: Program; canEdit: boolean 
                         id={`budget-${year}-${p.code}`}
                         aria-label={t('prog.budgetCell', { pillar: pick(p.nameEn, p.nameFr), year })}
                         inputMode="decimal"
-                        value={edits[key(year, p.id)] ?? dollarsText(amountOf(year, p.id))}
+                        value={edits[key(year, p.id)] ?? dollarsText(amountOf(year, p.id), locale)}
                         onChange={(event) => setEdits((e) => ({ ...e, [key(year, p.id)]: event.target.value }))}
                       />
                     ) : (
