@@ -143,7 +143,7 @@ describe('applying to a call', () => {
     await context.close();
   });
 
-  it('registers a person with their organisation, then asks them to check their email', async () => {
+  it('registers a person with their organisation; from the emailed link they administer its profile and invite a colleague', async () => {
     const { context, page } = await newVisitor(browser);
     await page.goto('/register');
     await expectHeading(page, text('en', 'register.title'));
@@ -170,6 +170,44 @@ describe('applying to a call', () => {
     await page.getByText(text('en', 'register.checkEmail', { email: 'new.director@example.ca' })).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
+
+    // The emailed link (read from the demo mailbox), a password, and the new organisation's profile.
+    const admin = await newVisitor(browser);
+    await signIn(admin.page, 'admin@example.ca');
+    await admin.page.waitForURL(/\/admin$/);
+    const mail = admin.page.locator('li[data-mail-to="new.director@example.ca"] pre').first();
+    await mail.waitFor();
+    const token = /\/accept-invitation\?token=([\w-]+)/.exec(await mail.innerText())?.[1];
+    expect(token).toBeTruthy();
+    await admin.context.close();
+
+    const director = await newVisitor(browser);
+    await director.page.goto(`/accept-invitation?token=${token}`);
+    await director.page.locator('#field-password').fill('northern lights passphrase');
+    await director.page.locator('#field-confirmPassword').fill('northern lights passphrase');
+    await director.page.locator('main form').getByRole('button').click();
+    await director.page.getByText(text('en', 'invitation.done')).waitFor();
+    await signIn(director.page, 'new.director@example.ca', 'northern lights passphrase');
+    await director.page.waitForURL(/\/recipient$/);
+    await director.page.goto('/organisation');
+    await director.page.getByRole('heading', { level: 2, name: 'Northern Lights Youth Collective' }).waitFor();
+    await director.page.getByTestId('verification').getByText(text('en', 'organisation.notVerified')).waitFor();
+    await button(director.page, text('en', 'organisation.edit')).click();
+    await director.page.locator('[id="field-organisation.postalCode"]').fill('nope');
+    await button(director.page, text('en', 'organisation.save')).click();
+    expect(await fieldError(director.page, 'field-organisation.postalCode')).toBe(text('en', 'error.postalCode.invalid'));
+    await director.page.locator('[id="field-organisation.postalCode"]').fill('X1A 2P8');
+    await button(director.page, text('en', 'organisation.save')).click();
+    await director.page.getByText(text('en', 'organisation.saved')).waitFor();
+    await director.page.getByText('12 Franklin Avenue, Yellowknife, X1A 2P8').waitFor();
+
+    await director.page.locator('#field-email').fill('colleague@example.ca');
+    await director.page.locator('#field-displayName').fill('Cole League');
+    await button(director.page, text('en', 'organisation.inviteSubmit')).click();
+    await director.page.getByText(text('en', 'organisation.invited', { email: 'colleague@example.ca' })).waitFor();
+    await screenshot(director.page, 'organisation-admin');
+    expect(await seriousA11yViolations(director.page)).toEqual([]);
+    await director.context.close();
   });
 
   it('shows the organisation profile to its administrator, with the invitation form', async () => {

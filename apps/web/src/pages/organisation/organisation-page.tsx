@@ -31,6 +31,9 @@ export function OrganisationPage() {
   );
 }
 
+/** The non-empty parts, comma-separated (older profiles may lack an address or a contact). */
+const joined = (parts: readonly (string | null)[]) => parts.filter((p) => p && p.trim() !== '').join(', ');
+
 function OrganisationProfile({ org }: { org: MyOrganisation }) {
   const { t, pick, formatDate } = useT();
   const [editing, setEditing] = useState(false);
@@ -63,16 +66,12 @@ function OrganisationProfile({ org }: { org: MyOrganisation }) {
             <dd>{t(`organisationType.${org.type}`)}</dd>
             <dt>{t('organisation.field.provinceOrTerritory')}</dt>
             <dd>{t(`province.${org.provinceOrTerritory}`)}</dd>
-            <dt>{t('organisation.field.businessNumber')}</dt>
+            <dt>{t('organisation.businessNumber')}</dt>
             <dd>{org.businessNumber ?? t('common.none')}</dd>
             <dt>{t('organisation.address')}</dt>
-            <dd>
-              {org.addressLine}, {org.city} {org.postalCode}
-            </dd>
+            <dd>{joined([org.addressLine, org.city, org.postalCode]) || t('common.none')}</dd>
             <dt>{t('organisation.contact')}</dt>
-            <dd>
-              {org.contactName}, {org.contactEmail}, {org.contactPhone}
-            </dd>
+            <dd>{joined([org.contactName, org.contactEmail, org.contactPhone]) || t('common.none')}</dd>
             <dt>{t('organisation.field.isIndigenousLed')}</dt>
             <dd>{org.isIndigenousLed ? t('common.yes') : t('common.no')}</dd>
             <dt>{t('organisation.field.isSurvivorLed')}</dt>
