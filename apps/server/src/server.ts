@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { appRouter, createContext, readAttachment, uploadAttachment, type ApiDeps, type AppRouter } from '@tp/api';
+import { appRouter, createContext, readAttachment, uploadAttachment, type ApiDeps, type AppRouter, type RequestMeta } from '@tp/api';
 import { DomainError, MAX_ATTACHMENT_BYTES } from '@tp/domain';
 import { sql } from 'kysely';
 import { pickLanguage, translate } from '@tp/i18n';
@@ -27,6 +27,17 @@ export interface ServerOptions {
 
 function requestLanguage(request: FastifyRequest) {
   return pickLanguage(request.cookies[LANGUAGE_COOKIE], request.headers['accept-language']);
+}
+
+/** Who and what a request is, for the audit trail and the language of the answer. */
+function requestMeta(request: FastifyRequest): RequestMeta {
+  return {
+    requestId: request.id,
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+    lang: requestLanguage(request),
+    langChosen: Boolean(request.cookies[LANGUAGE_COOKIE]),
+  };
 }
 
 /** The JSON error body for failures outside tRPC (bad JSON, cross-site, unknown route). */
@@ -119,12 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         const secure = req.protocol === 'https';
         return createContext(deps, {
           sessionToken: req.cookies[SESSION_COOKIE] ?? null,
-          meta: {
-            requestId: req.id,
-            ip: req.ip ?? null,
-            userAgent: req.headers['user-agent'] ?? null,
-            lang: requestLanguage(req),
-          },
+          meta: requestMeta(req),
           cookie: {
             set(token, expiresAt) {
               res.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
@@ -174,7 +180,7 @@ async function registerAttachmentRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   const contextFor = (request: FastifyRequest) =>
     createContext(deps, {
       sessionToken: request.cookies[SESSION_COOKIE] ?? null,
-      meta: { requestId: request.id, ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, lang: requestLanguage(request) },
+      meta: requestMeta(request),
       cookie: { set: () => undefined, clear: () => undefined },
     });
 
@@ -202,7 +208,7 @@ async function registerAttachmentRoutes(app: FastifyInstance, deps: ApiDeps): Pr
         if (error.code === 'FST_REQ_FILE_TOO_LARGE') return null;
         throw error;
       });
-      const saved = await uploadAttachment(deps.db, deps.files, user, { requestId: request.id, ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null, lang: requestLanguage(request) }, {
+      const saved = await uploadAttachment(deps.db, deps.files, user, requestMeta(request), {
         applicationId: request.params.applicationId,
         fileName: file.filename,
         data: data ?? Buffer.alloc(0),

@@ -175,3 +175,32 @@ describe('when the database is unavailable', () => {
     expect(res.json().error.json.message).toContain('temporairement indisponible');
   });
 });
+
+describe('language of the answer', () => {
+  it('follows the signed-in user’s preferred language unless the language cookie says otherwise', async () => {
+    const t2 = await createTestDatabase();
+    await seedReference(t2.db);
+    await seedDemo(t2.db, { hashPassword });
+    const app2 = await buildServer({
+      deps: { db: t2.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() },
+      logLevel: 'silent',
+    });
+    try {
+      // The manager prefers French; their browser asks for English.
+      const signInRes = await app2.inject({
+        method: 'POST',
+        url: '/trpc/auth.signIn',
+        headers: { ...json, 'accept-language': 'en-CA' },
+        payload: JSON.stringify({ json: { email: 'manager@example.ca', password: 'demo-password-2026' } }),
+      });
+      const cookie = `${SESSION_COOKIE}=${signInRes.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+      const refused = (headers: Record<string, string>) =>
+        app2.inject({ method: 'GET', url: '/trpc/admin.users', headers: { 'accept-language': 'en-CA', ...headers } });
+      expect((await refused({ cookie })).json().error.json.message).toBe('Vous n’avez pas accès à cette ressource.');
+      expect((await refused({ cookie: `${cookie}; tp_lang=en` })).json().error.json.message).toBe('You do not have access to this.');
+    } finally {
+      await app2.close();
+      await t2.destroy();
+    }
+  });
+});

@@ -13,8 +13,13 @@ export interface RequestMeta {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
-  /** The language the request asked for (cookie, then Accept-Language). */
+  /**
+   * The language to answer in: the language cookie (the person's explicit choice), else the
+   * signed-in user's preferred language (set once the session is known), else Accept-Language.
+   */
   lang: Lang;
+  /** True when `lang` came from the language cookie, so the account's preference does not override it. */
+  langChosen?: boolean;
 }
 
 /** How the procedures set and clear the session cookie, whatever carries it. */
@@ -48,7 +53,10 @@ export function createContext(
     ...deps,
     ...request,
     session() {
-      cached ??= request.sessionToken ? resolveSession(deps.db, deps.config, request.sessionToken) : Promise.resolve(null);
+      cached ??= (request.sessionToken ? resolveSession(deps.db, deps.config, request.sessionToken) : Promise.resolve(null)).then((user) => {
+        if (user && !request.meta.langChosen) request.meta.lang = user.preferredLanguage;
+        return user;
+      });
       return cached;
     },
   };
