@@ -140,6 +140,8 @@ describe('applying to a call', () => {
     expect(await page.getByTestId('applications').getByText(reference!).count()).toBe(1);
     await screenshot(page, 'applying-list-fr');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Give the demo account its English back (other browser tests sign in with it).
+    await toggleLanguage(page, 'en');
     await context.close();
   });
 

@@ -108,7 +108,7 @@ function issueSection(field: string): string {
 }
 
 function CompletenessPanel({ app, completeness, registry }: { app: ApplicationData; completeness: Completeness | undefined; registry: Set<() => Promise<void>> }) {
-  const { t, problem: message } = useT();
+  const { t, lang, problem: message } = useT();
   const [problem, setProblem] = useState<Problem | null>(null);
   const sending = useRef(false);
   const submit = useMutation(trpc.applications.submit.mutationOptions());
@@ -171,7 +171,7 @@ function CompletenessPanel({ app, completeness, registry }: { app: ApplicationDa
                           {t(SECTION_TITLE[issueSection(i.field) as keyof typeof SECTION_TITLE])}
                         </a>
                       ) : null}{' '}
-                      {message({ key: i.messageKey, params: flatParams(i.params) })}
+                      {message({ key: i.messageKey, params: flatParams(i.params, lang) })}
                     </li>
                   ))}
               </ul>
@@ -189,10 +189,11 @@ function CompletenessPanel({ app, completeness, registry }: { app: ApplicationDa
   );
 }
 
-function flatParams(params: Record<string, unknown> | undefined): Record<string, string | number> | undefined {
+/** Issue parameters come as plain values or as { en, fr } pairs (amounts, names): take the page's language. */
+function flatParams(params: Record<string, unknown> | undefined, lang: 'en' | 'fr'): Record<string, string | number> | undefined {
   if (!params) return undefined;
   return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'object' && v !== null ? String((v as { en: string }).en) : (v as string | number)]),
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'object' && v !== null ? String((v as Record<'en' | 'fr', string>)[lang]) : (v as string | number)]),
   );
 }
 
