@@ -207,7 +207,10 @@ export async function applicationScores(db: Db, applicationId: string) {
     conflict: r.conflict,
     submittedAt: r.submittedAt,
     score: (points.find((p) => p.reviewerId === r.reviewerId)?.points ?? null) === null ? null : points.find((p) => p.reviewerId === r.reviewerId)!.points / 10,
-    criteria: rows.filter((x) => x.assignmentId === r.assignmentId && x.criterionId !== null).map((x) => ({ criterionId: x.criterionId!, score: x.score!, comment: x.comment! })),
+    // A review in progress is the reviewer's own until they submit it.
+    criteria: r.submittedAt
+      ? rows.filter((x) => x.assignmentId === r.assignmentId && x.criterionId !== null).map((x) => ({ criterionId: x.criterionId!, score: x.score!, comment: x.comment! }))
+      : [],
   }));
   const [ranked] = rankApplications([{ applicationId, reviewerPoints: points.map((p) => p.points) }]);
   return { reviewers, averageScore: ranked?.averageScore ?? null, spread: ranked?.spread ?? null };
