@@ -195,7 +195,10 @@ describe('screening and assessment', () => {
     const [need, capacity] = call.criteria;
     expect((await rejection(reviewer.assessment.submitReview({ applicationId: id }))).messageKey).toBe('error.review.incomplete');
     await reviewer.assessment.saveScores({ applicationId: id, scores: [{ criterionId: need!.id, score: 8, comment: 'Clear need' }, { criterionId: capacity!.id, score: 6, comment: 'Small team' }] });
+    // Until the reviewer submits, the scores are theirs alone.
+    expect((await officer.assessment.scores({ applicationId: id })).reviewers[0]?.criteria).toEqual([]);
     expect(await reviewer.assessment.submitReview({ applicationId: id })).toEqual({ score: 72 });
+    expect((await officer.assessment.scores({ applicationId: id })).reviewers[0]?.criteria).toHaveLength(2);
     const ranking = await officer.assessment.ranking({ callId: call.id });
     expect(ranking.find((r) => r.id === id)).toMatchObject({ rank: 1, averageScore: 72, spread: 0 });
     await officer.assessment.recommend({ applicationId: id, outcome: 'fund', amountCents: null, rationale: 'Strong' });
