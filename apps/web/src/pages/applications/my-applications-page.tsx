@@ -55,7 +55,7 @@ function ApplicationsTable() {
                     <td>{pick(row.callTitleEn, row.callTitleFr)}</td>
                     <td>{t(`status.application.${row.status}`)}</td>
                     <td>{row.requestedAmountCents === null ? t('common.none') : formatMoney(row.requestedAmountCents)}</td>
-                    <td>{row.referenceNumber ?? t('common.none')}</td>
+                    <td style={{ whiteSpace: 'nowrap' }}>{row.referenceNumber ?? t('common.none')}</td>
                     <td>{row.submittedAt ? formatDate(row.submittedAt) : t('applications.notSubmitted')}</td>
                   </tr>
                 ))}
