@@ -125,6 +125,8 @@ describe('calls for proposals', () => {
     await recipient.page.getByRole('cell', { name: 'Portée dans les collectivités du Nord' }).or(recipient.page.getByRole('rowheader', { name: 'Portée dans les collectivités du Nord' })).waitFor();
     await screenshot(recipient.page, 'call-recipient-fr');
     await expectNoSeriousViolations(recipient.page, 'call (recipient)');
+    await recipient.page.getByRole('link', { name: text('fr', 'calls.apply') }).click();
+    await recipient.page.waitForURL(/\/calls\/[0-9a-f-]{36}\/apply$/);
     await recipient.context.close();
   });
 });

@@ -86,15 +86,15 @@ export function CallPage({ callId }: { callId: string }) {
               {t('calls.status')}: <span className="tp-badge" data-testid="call-status">{t(`calls.status.${data.status}`)}</span>
             </p>
             {canEdit && data.status === 'draft' ? (
-              <CallForm key={data.updatedAt.toISOString()} callId={data.id} initial={draftOf(data)} />
+              <CallForm callId={data.id} initial={draftOf(data)} />
             ) : (
               <>
                 {data.isOpen ? <Countdown closesAt={data.closesAt} /> : null}
                 {data.isOpen && !canEdit ? (
                   <p>
-                    <a href={`/calls/${data.id}/apply`} className="tp-link tp-button-link">
+                    <Link to="/calls/$callId/apply" params={{ callId: data.id }} className="tp-link tp-button-link">
                       {t('calls.apply')}
-                    </a>
+                    </Link>
                   </p>
                 ) : null}
                 <CallDetails call={data} />

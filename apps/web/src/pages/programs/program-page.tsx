@@ -60,7 +60,7 @@ export function ProgramPage({ programId }: { programId: string }) {
                 {t('prog.back')}
               </Link>
             </p>
-            {canEdit ? <TermsForm key={String(data.updatedAt)} program={data} /> : <TermsView program={data} />}
+            {canEdit ? <TermsForm program={data} /> : <TermsView program={data} />}
             <Streams program={data} canEdit={canEdit} />
             <BudgetTable program={data} canEdit={canEdit} />
           </>
