@@ -191,7 +191,7 @@ async function registerAttachmentRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     return reply.code(status).send({
       error: {
         message: translate(requestLanguage(request), error.messageKey, params),
-        data: { httpStatus: status, messageKey: error.messageKey, field: error.field ?? null, requestId: request.id },
+        data: { httpStatus: status, messageKey: error.messageKey, field: error.field ?? null, params: params ?? null, requestId: request.id },
       },
     });
   };

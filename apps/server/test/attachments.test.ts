@@ -86,7 +86,7 @@ describe('attachments over HTTP', () => {
     expect(exe.json().error.data).toMatchObject({ messageKey: 'error.attachment.type', field: 'file' });
     const big = await upload(owner, 'big.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024 + 10)]), { 'accept-language': 'fr-CA' });
     expect(big.statusCode).toBe(400);
-    expect(big.json().error).toMatchObject({ data: { messageKey: 'error.attachment.tooLarge' } });
+    expect(big.json().error).toMatchObject({ data: { messageKey: 'error.attachment.tooLarge', params: { megabytes: 10 } } });
     expect(big.json().error.message).toContain('10 Mo');
     expect((await upload('', 'plan.pdf', pdf)).statusCode).toBe(401);
     expect((await upload(owner, 'plan.pdf', pdf, { origin: 'https://evil.example' })).statusCode).toBe(403);

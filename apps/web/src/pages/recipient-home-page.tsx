@@ -1,5 +1,6 @@
 import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { PageHeading } from '../components/page-heading';
 import { QueryView } from '../components/query-view';
 import { RoleGate } from '../components/role-gate';
@@ -46,9 +47,20 @@ function RecipientHome() {
           )
         }
       </QueryView>
+      <GcdsHeading tag="h2">{t('recipient.actionsTitle')}</GcdsHeading>
+      <ul className="tp-list">
+        <li>
+          <Link to="/calls" className="tp-link">{t('recipient.actions.calls')}</Link>
+        </li>
+        <li>
+          <Link to="/applications" className="tp-link">{t('recipient.actions.applications')}</Link>
+        </li>
+        <li>
+          <Link to="/organisation" className="tp-link">{t('recipient.actions.profile')}</Link>
+        </li>
+      </ul>
       <GcdsHeading tag="h2">{t('recipient.comingTitle')}</GcdsHeading>
       <ul className="tp-list">
-        <li>{t('recipient.coming.apply')}</li>
         <li>{t('recipient.coming.agreements')}</li>
         <li>{t('recipient.coming.reports')}</li>
         <li>{t('recipient.coming.claims')}</li>

@@ -55,6 +55,11 @@ export function SignInPage({ returnTo }: { returnTo?: string | undefined }) {
           {t('signIn.forgot')}
         </Link>
       </p>
+      <p>
+        <Link to="/register" className="tp-link">
+          {t('signIn.register')}
+        </Link>
+      </p>
     </section>
   );
 }

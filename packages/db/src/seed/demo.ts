@@ -78,7 +78,8 @@ export async function seedDemo(db: Db, options: { hashPassword: (password: strin
       const organisationId = u.organisation
         ? (await tx.selectFrom('organisation').select('id').where('legalNameEn', '=', u.organisation).executeTakeFirstOrThrow()).id
         : null;
-      await tx.insertInto('membership').values({ userId: user.id, role: u.role, organisationId }).execute();
+      // Each demo recipient administers its organisation's account (profile, colleagues).
+      await tx.insertInto('membership').values({ userId: user.id, role: u.role, organisationId, isOrganisationAdmin: u.role === 'recipient' }).execute();
     }
   });
 }
