@@ -22,21 +22,24 @@ describe('programs and their money', () => {
     expect(soc.budgetByFiscalYear.find((b) => b.fiscalYear === '2026-27')?.amountCents).toBe(400_000_000n);
   });
 
-  it('an officer sets a budget line, audited with before and after; a pillar outside the program is refused', async () => {
+  it('an officer sets a fiscal year’s budget row, audited with before and after; a row with a pillar outside the program saves nothing', async () => {
     const { api } = await h.signInAs('officer@example.ca');
-    const id = await programId('ice-units');
+    const id = await programId('child-protection-online');
     const program = await api.program.get({ id });
-    const detection = program.pillars[0]!;
-    await api.program.setBudget({ programId: id, pillarId: detection.id, fiscalYear: '2026-27', amountCents: 620_000_000n });
+    const [first, second] = program.pillars;
+    await api.program.setBudgetRow({ programId: id, fiscalYear: '2026-27', lines: [{ pillarId: first!.id, amountCents: 90_000_001n }, { pillarId: second!.id, amountCents: 280_000_000n }] });
     const after = await api.program.get({ id });
-    expect(after.budget.find((b) => b.fiscalYear === '2026-27')?.amountCents).toBe(620_000_000n);
+    expect(after.budget.filter((b) => b.fiscalYear === '2026-27').map((b) => b.amountCents).sort()).toEqual([20_000_000n, 280_000_000n, 90_000_001n].sort());
     const event = await h.t.db.selectFrom('auditEvent').selectAll().where('action', '=', 'set_budget').executeTakeFirstOrThrow();
-    expect(event.before).toMatchObject({ amountCents: '500000000' });
-    const prevention = program.strategyPillars.find((p) => p.code === 'prevention-awareness')!;
-    expect(await rejection(api.program.setBudget({ programId: id, pillarId: prevention.id, fiscalYear: '2026-27', amountCents: 1n }))).toMatchObject({
-      code: 'BAD_REQUEST',
-      field: 'pillarId',
-    });
+    expect(event.before).toMatchObject({ fiscalYear: '2026-27' });
+    const outside = program.strategyPillars.find((p) => !program.pillars.some((x) => x.id === p.id))!;
+    const r = await rejection(
+      api.program.setBudgetRow({ programId: id, fiscalYear: '2027-28', lines: [{ pillarId: first!.id, amountCents: 1n }, { pillarId: outside.id, amountCents: 1n }] }),
+    );
+    expect(r).toMatchObject({ code: 'BAD_REQUEST', field: 'lines.1.pillarId' });
+    // All or nothing: the first line of the refused row was not saved either.
+    const unchanged = await api.program.get({ id });
+    expect(unchanged.budget.find((b) => b.fiscalYear === '2027-28' && b.pillarId === first!.id)?.amountCents).toBe(85_700_000n);
   });
 
   it('updates terms: stacking limit, approval limits and pillars; refuses dropping a funded pillar', async () => {

@@ -30,9 +30,13 @@ export const streamInput = z.object({
   nameFr: z.string().trim().min(1, { message: 'error.nameFr.required' }).max(300, { message: 'error.text.tooLong' }),
 });
 
-export const budgetLineInput = z.object({
+/** One fiscal year's budget, by pillar: saved together or not at all. */
+export const budgetRowInput = z.object({
   programId: z.uuid({ message: 'error.id.invalid' }),
-  pillarId: z.uuid({ message: 'error.id.invalid' }),
   fiscalYear: fiscalYearLabelSchema,
-  amountCents: centsInputSchema,
+  lines: z
+    .array(z.object({ pillarId: z.uuid({ message: 'error.id.invalid' }), amountCents: centsInputSchema }))
+    .min(1, { message: 'error.invalid' })
+    .max(20),
 });
+export type BudgetRowInput = z.infer<typeof budgetRowInput>;

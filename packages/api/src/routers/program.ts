@@ -1,6 +1,6 @@
-import { budgetLineInput, programInput, streamInput, uuidSchema } from '@tp/domain';
+import { budgetRowInput, programInput, streamInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { addStream, getProgram, listPrograms, saveProgram, setBudgetLine } from '../services/programs';
+import { addStream, getProgram, listPrograms, saveProgram, setBudgetRow } from '../services/programs';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
 /** Program officers and administrators manage programs. */
@@ -13,8 +13,8 @@ export const programRouter = router({
     .input(z.object({ id: uuidSchema.nullable(), program: programInput }))
     .mutation(({ ctx, input }) => saveProgram(ctx.db, ctx.user, ctx.meta, input.id, input.program)),
   addStream: programManager.input(streamInput).mutation(({ ctx, input }) => addStream(ctx.db, ctx.user, ctx.meta, input)),
-  setBudget: programManager.input(budgetLineInput).mutation(async ({ ctx, input }) => {
-    await setBudgetLine(ctx.db, ctx.user, ctx.meta, input);
+  setBudgetRow: programManager.input(budgetRowInput).mutation(async ({ ctx, input }) => {
+    await setBudgetRow(ctx.db, ctx.user, ctx.meta, input);
     return { ok: true as const };
   }),
 });

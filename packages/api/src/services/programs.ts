@@ -4,7 +4,7 @@
  * and pillar (the money available to commit). Each change is one transaction with its audit record.
  */
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { DomainError, type ProgramInput } from '@tp/domain';
+import { type BudgetRowInput, DomainError, type ProgramInput } from '@tp/domain';
 import type { RequestMeta } from '../context';
 
 type Actor = { id: string };
@@ -141,37 +141,37 @@ export async function addStream(db: Db, actor: Actor, meta: RequestMeta, input: 
   });
 }
 
-export async function setBudgetLine(
-  db: Db,
-  actor: Actor,
-  meta: RequestMeta,
-  input: { programId: string; pillarId: string; fiscalYear: string; amountCents: bigint },
-) {
+/** Sets a fiscal year's budget for one or more pillars, in one transaction: all lines or none. */
+export async function setBudgetRow(db: Db, actor: Actor, meta: RequestMeta, input: BudgetRowInput) {
   await inTransaction(db, async ({ tx }) => {
-    const funded = await tx.selectFrom('programPillar').select('pillarId').where('programId', '=', input.programId).where('pillarId', '=', input.pillarId).executeTakeFirst();
-    if (!funded) throw new DomainError('BAD_INPUT', 'error.pillar.notInProgram', 'pillarId');
     const year = await tx.selectFrom('fiscalYear').select('label').where('label', '=', input.fiscalYear).executeTakeFirst();
     if (!year) throw new DomainError('BAD_INPUT', 'error.fiscalYears.unknown', 'fiscalYear');
+    const funded = new Set(
+      (await tx.selectFrom('programPillar').select('pillarId').where('programId', '=', input.programId).execute()).map((p) => p.pillarId),
+    );
+    const outside = input.lines.findIndex((l) => !funded.has(l.pillarId));
+    if (outside >= 0) throw new DomainError('BAD_INPUT', 'error.pillar.notInProgram', `lines.${outside}.pillarId`);
     const before = await tx
       .selectFrom('programBudget')
-      .select('amountCents')
+      .select(['pillarId', 'amountCents'])
       .where('programId', '=', input.programId)
-      .where('pillarId', '=', input.pillarId)
       .where('fiscalYear', '=', input.fiscalYear)
       .forUpdate()
-      .executeTakeFirst();
-    await tx
-      .insertInto('programBudget')
-      .values(input)
-      .onConflict((oc) => oc.columns(['programId', 'fiscalYear', 'pillarId']).doUpdateSet({ amountCents: input.amountCents, updatedAt: new Date() }))
       .execute();
+    for (const line of input.lines) {
+      await tx
+        .insertInto('programBudget')
+        .values({ programId: input.programId, fiscalYear: input.fiscalYear, pillarId: line.pillarId, amountCents: line.amountCents })
+        .onConflict((oc) => oc.columns(['programId', 'fiscalYear', 'pillarId']).doUpdateSet({ amountCents: line.amountCents, updatedAt: new Date() }))
+        .execute();
+    }
     await recordAudit(tx, {
       actorUserId: actor.id,
       entityType: 'program',
       entityId: input.programId,
       action: 'set_budget',
-      before: before ? { ...input, amountCents: before.amountCents } : null,
-      after: input,
+      before: { fiscalYear: input.fiscalYear, lines: before },
+      after: { fiscalYear: input.fiscalYear, lines: input.lines },
       requestId: meta.requestId,
     });
   });

@@ -267,7 +267,7 @@ function Streams({ program, canEdit }: { program: Program; canEdit: boolean }) {
 function BudgetTable({ program, canEdit }: { program: Program; canEdit: boolean }) {
   const { t, locale, pick, formatMoney, problem } = useT();
   const fiscalYears = useQuery(trpc.reference.fiscalYears.queryOptions());
-  const setBudget = useMutation(trpc.program.setBudget.mutationOptions());
+  const setBudgetRow = useMutation(trpc.program.setBudgetRow.mutationOptions());
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [rowProblems, setRowProblems] = useState<Record<string, string>>({});
   const [savedRow, setSavedRow] = useState<string | null>(null);
@@ -297,7 +297,7 @@ function BudgetTable({ program, canEdit }: { program: Program; canEdit: boolean 
       changes.push({ pillarId: p.id, amountCents: amount });
     }
     try {
-      for (const c of changes) await setBudget.mutateAsync({ programId: program.id, fiscalYear: year, ...c });
+      if (changes.length > 0) await setBudgetRow.mutateAsync({ programId: program.id, fiscalYear: year, lines: changes });
     } catch (error) {
       const p = problemsFromError(error, () => false);
       setRowProblems((r) => ({ ...r, [year]: p.form ? problem(p.form) : '' }));
@@ -362,7 +362,7 @@ function BudgetTable({ program, canEdit }: { program: Program; canEdit: boolean 
                 </td>
                 {canEdit ? (
                   <td>
-                    <GcdsButton type="button" size="small" buttonRole="secondary" disabled={setBudget.isPending} onGcdsClick={() => void saveRow(year)}>
+                    <GcdsButton type="button" size="small" buttonRole="secondary" disabled={setBudgetRow.isPending} onGcdsClick={() => void saveRow(year)}>
                       {t('prog.saveRow', { year })}
                     </GcdsButton>
                     {rowProblems[year] ? <GcdsErrorMessage messageId={`budget-${year}-error`}>{rowProblems[year]}</GcdsErrorMessage> : null}
