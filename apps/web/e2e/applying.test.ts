@@ -140,8 +140,11 @@ describe('applying to a call', () => {
     expect(await page.getByTestId('applications').getByText(reference!).count()).toBe(1);
     await screenshot(page, 'applying-list-fr');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    // Give the demo account its English back (other browser tests sign in with it).
+    // Give the demo account its English back (other browser tests sign in with it), and wait
+    // until the server has saved it: closing the page first would drop the request.
+    const saved = page.waitForResponse((r) => r.url().includes('auth.setLanguage') && r.ok());
     await toggleLanguage(page, 'en');
+    await saved;
     await context.close();
   });
 
