@@ -2,7 +2,7 @@ import path from 'node:path';
 import { formatMoney } from '@tp/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, expectHeading, fieldError, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text, toggleLanguage } from './browser';
+import { ARTIFACTS, expectHeading, fieldError, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text, toggleLanguage, restoreAccountLanguage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -140,11 +140,8 @@ describe('applying to a call', () => {
     expect(await page.getByTestId('applications').getByText(reference!).count()).toBe(1);
     await screenshot(page, 'applying-list-fr');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    // Give the demo account its English back (other browser tests sign in with it), and wait
-    // until the server has saved it: closing the page first would drop the request.
-    const saved = page.waitForResponse((r) => r.url().includes('auth.setLanguage') && r.ok());
-    await toggleLanguage(page, 'en');
-    await saved;
+    // Give the demo account its English back (other browser tests sign in with it).
+    await restoreAccountLanguage(page, 'en');
     await context.close();
   });
 

@@ -82,6 +82,17 @@ export async function toggleLanguage(page: Page, to: Lang): Promise<void> {
   await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
 }
 
+/**
+ * Puts a signed-in demo account back in `to` and waits until the server has saved it: the browser
+ * tests share one database, so a test that changes a demo account's language must restore it,
+ * and closing the page before the request lands would silently keep the change.
+ */
+export async function restoreAccountLanguage(page: Page, to: Lang): Promise<void> {
+  const saved = page.waitForResponse((r) => r.url().includes('auth.setLanguage') && r.ok());
+  await toggleLanguage(page, to);
+  await saved;
+}
+
 export interface DemoAccount {
   email: string;
   home: string;

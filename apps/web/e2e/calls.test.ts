@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHeading, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text, toggleLanguage } from './browser';
+import { expectHeading, launchBrowser, newVisitor, screenshot, seriousA11yViolations, restoreAccountLanguage, signIn, text, toggleLanguage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -127,6 +127,9 @@ describe('calls for proposals', () => {
     await expectNoSeriousViolations(recipient.page, 'call (recipient)');
     await recipient.page.getByRole('link', { name: text('fr', 'calls.apply') }).click();
     await recipient.page.waitForURL(/\/calls\/[0-9a-f-]{36}\/apply$/);
+    await recipient.page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    // The demo account goes back to English for the other browser tests.
+    await restoreAccountLanguage(recipient.page, 'en');
     await recipient.context.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHeading, launchBrowser, newVisitor, screenshot, signIn, text, toggleLanguage } from './browser';
+import { expectHeading, launchBrowser, newVisitor, screenshot, restoreAccountLanguage, signIn, text, toggleLanguage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('language', () => {
     await signIn(second.page, 'analyst@example.ca');
     await expectHeading(second.page, text('fr', 'results.title'));
     expect(await second.page.evaluate(() => document.documentElement.lang)).toBe('fr');
-    await toggleLanguage(second.page, 'en'); // put the demo account back as it was
+    await restoreAccountLanguage(second.page, 'en'); // put the demo account back as it was
     await expectHeading(second.page, text('en', 'results.title'));
     await second.context.close();
   });
