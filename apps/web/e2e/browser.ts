@@ -67,6 +67,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Violations of impact serious or critical found by axe-core in the current page. */
 export async function seriousA11yViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  // GCDS components label their inner fields once hydrated (Stencil marks them with "hydrated");
+  // checking before that would report labels that are about to exist.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('*')].every((e) => !e.tagName.startsWith('GCDS-') || e.classList.contains('hydrated')),
+  );
   await page.addScriptTag({ content: axe.source });
   return page.evaluate(async () => {
     const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
