@@ -15,7 +15,7 @@ import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, type FormProblems } from '../../lib/form-problems';
 import { formValues } from '../../lib/form-values';
 import { queryClient, trpc } from '../../lib/trpc';
-import { AnyRoleGate, useHasAnyRole } from '../programs/any-role-gate';
+import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import { CallForm, EMPTY_CALL, type CallDraft } from './call-form';
 import { CALL_EDITORS, CALL_VIEWERS, Countdown } from './calls-page';
 import './programs.css';

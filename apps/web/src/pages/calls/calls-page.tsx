@@ -11,7 +11,7 @@ import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { useSession } from '../../lib/session';
 import { trpc } from '../../lib/trpc';
-import { AnyRoleGate, useHasAnyRole } from '../programs/any-role-gate';
+import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import './programs.css';
 import { formatTorontoDateTime, timeLeft } from './toronto-time';
 

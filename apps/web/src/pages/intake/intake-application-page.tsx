@@ -28,7 +28,7 @@ import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems }
 import { queryClient, trpc } from '../../lib/trpc';
 import { ApplicationFacts, ApplicationSections, type ApplicationDetail, type CallDetail } from './application-view';
 import { MoneyField, readMoney } from './money-field';
-import { AnyRoleGate, useHasRole } from './staff-gate';
+import { AnyRoleGate, useHasRole } from '../../components/role-gate';
 
 export function IntakeApplicationPage({ applicationId }: { applicationId: string }) {
   return (

@@ -12,7 +12,7 @@ import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';
-import { AnyRoleGate } from './staff-gate';
+import { AnyRoleGate } from '../../components/role-gate';
 
 export function IntakePage() {
   return (

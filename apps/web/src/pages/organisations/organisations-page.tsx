@@ -8,7 +8,7 @@ import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { problemsFromError, type Problem } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
-import { AnyRoleGate } from '../intake/staff-gate';
+import { AnyRoleGate } from '../../components/role-gate';
 
 export function OrganisationsPage() {
   return (

@@ -13,7 +13,7 @@ import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';
 import '../calls/programs.css';
-import { AnyRoleGate, useHasAnyRole } from '../programs/any-role-gate';
+import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import { IndicatorForm, type Indicator } from './indicator-form';
 
 export const FRAMEWORK_VIEWERS = ['results_analyst', 'program_officer', 'administrator'] as const;

@@ -17,7 +17,7 @@ import { formValues } from '../../lib/form-values';
 import { queryClient, trpc } from '../../lib/trpc';
 import { CheckboxGroup } from '../calls/checkbox-group';
 import '../calls/programs.css';
-import { AnyRoleGate, useHasAnyRole } from './any-role-gate';
+import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import { PROGRAM_EDITORS, PROGRAM_VIEWERS, usePercentOfBp } from './programs-list-page';
 
 const useProgramQuery = (id: string) => useQuery(trpc.program.get.queryOptions({ id }));

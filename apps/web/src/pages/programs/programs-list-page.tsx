@@ -6,7 +6,7 @@ import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';
-import { AnyRoleGate } from './any-role-gate';
+import { AnyRoleGate } from '../../components/role-gate';
 import '../calls/programs.css';
 
 export const PROGRAM_VIEWERS = ['program_officer', 'program_manager', 'administrator'] as const;
