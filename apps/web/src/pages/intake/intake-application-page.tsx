@@ -386,7 +386,7 @@ function Recommendation({ app }: { app: ApplicationDetail }) {
 }
 
 function RecommendationForm({ applicationId }: { applicationId: string }) {
-  const { t, lang, problem } = useT();
+  const { t } = useT();
   const [outcome, setOutcome] = useState<RecommendationOutcome | ''>('');
   const [amountText, setAmountText] = useState('');
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
@@ -415,38 +415,19 @@ function RecommendationForm({ applicationId }: { applicationId: string }) {
     await refresh();
   }
 
-  const fieldError = (name: string) => (problems.fields[name] ? problem(problems.fields[name]) : '');
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('assess.recommendation')}>
       <ProblemNotice problem={problems.form} />
-      <GcdsSelect
-        key={`recommend-outcome-${lang}`}
-        selectId="recommend-outcome"
-        name="outcome"
-        label={t('assess.outcome')}
-        defaultValue={t('assess.choose')}
-        required
-        validateOn="other"
-        value={outcome}
-        errorMessage={fieldError('outcome')}
-        onGcdsChange={(event) => setOutcome(event.detail as RecommendationOutcome | '')}
-      >
-        {RECOMMENDATION_OUTCOMES.map((o) => (
-          <option key={o} value={o}>
-            {t(`assess.outcome.${o}`)}
-          </option>
-        ))}
-      </GcdsSelect>
-      <MoneyField
-        id="recommend-amount"
-        name="amountCents"
-        label={t('assess.amount')}
-        hint={t('assess.amountHintRecommend')}
-        problem={problems.fields['amountCents']}
-        value={amountText}
-        onChange={setAmountText}
+      <OutcomeFields
+        idPrefix="recommend"
+        outcomes={RECOMMENDATION_OUTCOMES.map((o) => ({ value: o, label: t(`assess.outcome.${o}`) }))}
+        outcome={outcome}
+        onOutcome={(o) => setOutcome(o as RecommendationOutcome | '')}
+        amountHint={t('assess.amountHintRecommend')}
+        amountText={amountText}
+        onAmountText={setAmountText}
+        problems={problems}
       />
-      <GcdsTextarea textareaId="recommend-rationale" name="rationale" label={t('assess.rationale')} required validateOn="other" errorMessage={fieldError('rationale')} />
       <div className="tp-actions">
         <GcdsButton type="submit" disabled={recommend.isPending}>
           {t('assess.recommendSubmit')}
@@ -504,7 +485,7 @@ function Decision({ app }: { app: ApplicationDetail }) {
 }
 
 function DecisionForm({ app }: { app: ApplicationDetail }) {
-  const { t, lang, problem } = useT();
+  const { t } = useT();
   const recommended = app.recommendation;
   const [outcome, setOutcome] = useState<DecisionOutcome | ''>(recommended ? DECISION_FOR[recommended.outcome] : '');
   const [amountText, setAmountText] = useState(recommended?.amountCents != null ? toDecimalString(recommended.amountCents) : '');
@@ -536,44 +517,80 @@ function DecisionForm({ app }: { app: ApplicationDetail }) {
     await refresh();
   }
 
-  const fieldError = (name: string) => (problems.fields[name] ? problem(problems.fields[name]) : '');
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('assess.decision')}>
       {done ? <SuccessNotice>{t('assess.decided')}</SuccessNotice> : null}
       <ProblemNotice problem={problems.form} />
-      <GcdsSelect
-        key={`decide-outcome-${lang}`}
-        selectId="decide-outcome"
-        name="outcome"
-        label={t('assess.outcome')}
-        defaultValue={t('assess.choose')}
-        required
-        validateOn="other"
-        value={outcome}
-        errorMessage={fieldError('outcome')}
-        onGcdsChange={(event) => setOutcome(event.detail as DecisionOutcome | '')}
-      >
-        {DECISION_OUTCOMES.map((o) => (
-          <option key={o} value={o}>
-            {t(`assess.decision.${o}`)}
-          </option>
-        ))}
-      </GcdsSelect>
-      <MoneyField
-        id="decide-amount"
-        name="amountCents"
-        label={t('assess.amount')}
-        hint={t('assess.amountHintDecide')}
-        problem={problems.fields['amountCents']}
-        value={amountText}
-        onChange={setAmountText}
+      <OutcomeFields
+        idPrefix="decide"
+        outcomes={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`assess.decision.${o}`) }))}
+        outcome={outcome}
+        onOutcome={(o) => setOutcome(o as DecisionOutcome | '')}
+        amountHint={t('assess.amountHintDecide')}
+        amountText={amountText}
+        onAmountText={setAmountText}
+        problems={problems}
       />
-      <GcdsTextarea textareaId="decide-rationale" name="rationale" label={t('assess.rationale')} required validateOn="other" errorMessage={fieldError('rationale')} />
       <div className="tp-actions">
         <GcdsButton type="submit" disabled={decide.isPending}>
           {t('assess.decideSubmit')}
         </GcdsButton>
       </div>
     </form>
+  );
+}
+
+/** The fields a recommendation and a decision share: the outcome, an amount and the rationale. */
+function OutcomeFields(props: {
+  idPrefix: string;
+  outcomes: { value: string; label: string }[];
+  outcome: string;
+  onOutcome: (outcome: string) => void;
+  amountHint: string;
+  amountText: string;
+  onAmountText: (text: string) => void;
+  problems: FormProblems;
+}) {
+  const { t, lang, problem } = useT();
+  const { idPrefix, problems } = props;
+  const fieldError = (name: string) => (problems.fields[name] ? problem(problems.fields[name]) : '');
+  return (
+    <>
+      <GcdsSelect
+        key={`${idPrefix}-outcome-${lang}`}
+        selectId={`${idPrefix}-outcome`}
+        name="outcome"
+        label={t('assess.outcome')}
+        defaultValue={t('assess.choose')}
+        required
+        validateOn="other"
+        value={props.outcome}
+        errorMessage={fieldError('outcome')}
+        onGcdsChange={(event) => props.onOutcome(event.detail as string)}
+      >
+        {props.outcomes.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </GcdsSelect>
+      <MoneyField
+        id={`${idPrefix}-amount`}
+        name="amountCents"
+        label={t('assess.amount')}
+        hint={props.amountHint}
+        problem={problems.fields['amountCents']}
+        value={props.amountText}
+        onChange={props.onAmountText}
+      />
+      <GcdsTextarea
+        textareaId={`${idPrefix}-rationale`}
+        name="rationale"
+        label={t('assess.rationale')}
+        required
+        validateOn="other"
+        errorMessage={fieldError('rationale')}
+      />
+    </>
   );
 }
