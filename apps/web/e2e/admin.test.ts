@@ -46,6 +46,11 @@ describe('administration', () => {
 
     const mail = admin.page.locator('li[data-mail-to="new.recipient@example.ca"] pre');
     await mail.waitFor();
+    // The audit trail names the action in words: "admin@example.ca invited: user account".
+    await admin.page
+      .locator('.tp-audit li', { hasText: `admin@example.ca ${text('en', 'audit.action.invite')}: ${text('en', 'audit.entity.app_user')}` })
+      .first()
+      .waitFor();
     await screenshot(admin.page, 'admin-after-invite');
     const body = await mail.innerText();
     const token = /\/accept-invitation\?token=([\w-]+)/.exec(body)?.[1];

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
+import { isMessageKey } from '@tp/i18n';
 import { useT } from '../../i18n/language';
 import { errorCode } from '../../lib/form-problems';
 import { trpc } from '../../lib/trpc';
@@ -74,6 +75,8 @@ function SentMail() {
 
 function AuditEvents() {
   const { t, formatDateTime } = useT();
+  // Actions and record types are codes in the audit trail; show their names, or the code if new.
+  const labelOr = (key: string, code: string) => (isMessageKey(key) ? t(key) : code);
   const events = useQuery(trpc.admin.auditEvents.queryOptions({ limit: 20 }));
   return (
     <section aria-labelledby="audit-heading" className="tp-section">
@@ -90,8 +93,8 @@ function AuditEvents() {
                 <li key={String(event.id)}>
                   <time dateTime={new Date(event.occurredAt).toISOString()}>{formatDateTime(event.occurredAt)}</time>{' '}
                   {t('admin.auditEntry', {
-                    action: event.action,
-                    entity: event.entityType,
+                    action: labelOr(`audit.action.${event.action}`, event.action),
+                    entity: labelOr(`audit.entity.${event.entityType}`, event.entityType),
                     actor: event.actorEmail ?? t('admin.auditSystem'),
                   })}
                 </li>
