@@ -1,7 +1,8 @@
-import { GcdsButton, GcdsHeading, GcdsSelect } from '@cdssnc/gcds-components-react';
-import { inviteUserInput, LANGUAGES, type Language } from '@tp/domain';
+import { GcdsButton, GcdsHeading } from '@cdssnc/gcds-components-react';
+import { inviteUserInput, type Language } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { LanguageSelect } from '../../components/language-select';
 import { EMPTY_MEMBERSHIP, isMembershipField, MembershipPicker, toMembershipInput, type MembershipRow, type OrganisationOption } from '../../components/membership-picker';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { TextField } from '../../components/text-field';
@@ -13,7 +14,7 @@ import { queryClient, trpc } from '../../lib/trpc';
 const isInviteField = (field: string) => ['email', 'displayName', 'preferredLanguage'].includes(field) || isMembershipField(field);
 
 export function InviteUserForm({ organisations }: { organisations: readonly OrganisationOption[] }) {
-  const { t, lang, problem } = useT();
+  const { t } = useT();
   const [formKey, setFormKey] = useState(0);
   const [language, setLanguage] = useState<Language>('en');
   const [rows, setRows] = useState<MembershipRow[]>([EMPTY_MEMBERSHIP]);
@@ -48,7 +49,6 @@ export function InviteUserForm({ organisations }: { organisations: readonly Orga
     await queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() });
   }
 
-  const languageProblem = problems.fields['preferredLanguage'];
   return (
     <section aria-labelledby="invite-heading" className="tp-section">
       <GcdsHeading tag="h2" id="invite-heading">
@@ -60,23 +60,7 @@ export function InviteUserForm({ organisations }: { organisations: readonly Orga
       <form key={formKey} noValidate onSubmit={onSubmit} aria-label={t('admin.invite')}>
         <TextField name="email" type="email" autocomplete="off" label={t('admin.email')} problems={problems} />
         <TextField name="displayName" autocomplete="off" label={t('admin.displayName')} problems={problems} />
-        <GcdsSelect
-          key={`language-${lang}`}
-          selectId="invite-language"
-          name="preferredLanguage"
-          label={t('admin.preferredLanguage')}
-          required
-          validateOn="other"
-          value={language}
-          errorMessage={languageProblem ? problem(languageProblem) : ''}
-          onGcdsChange={(event) => setLanguage(event.detail === 'fr' ? 'fr' : 'en')}
-        >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {t(`language.${code}`)}
-            </option>
-          ))}
-        </GcdsSelect>
+        <LanguageSelect id="invite-language" label="admin.preferredLanguage" value={language} onChange={setLanguage} problems={problems} />
         <MembershipPicker idPrefix="invite" rows={rows} onChange={setRows} organisations={organisations} problems={problems} />
         <div className="tp-actions">
           <GcdsButton type="submit" disabled={invite.isPending}>

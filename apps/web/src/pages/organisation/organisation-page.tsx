@@ -2,10 +2,11 @@
  * /organisation: the recipient's organisation profile and whether the department verified it.
  * Its administrators edit the profile and invite colleagues; other members read it.
  */
-import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsSelect } from '@cdssnc/gcds-components-react';
-import { LANGUAGES, organisationProfileInput, type Language } from '@tp/domain';
+import { GcdsButton, GcdsCheckboxes, GcdsHeading } from '@cdssnc/gcds-components-react';
+import { organisationProfileInput, type Language } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { LanguageSelect } from '../../components/language-select';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
@@ -157,7 +158,7 @@ function ProfileForm({ org, onDone }: { org: MyOrganisation; onDone(saved: boole
 const INVITE_FIELDS = ['email', 'displayName', 'preferredLanguage', 'asAdministrator'];
 
 function InviteColleague({ org }: { org: MyOrganisation }) {
-  const { t, lang, problem } = useT();
+  const { t, lang } = useT();
   const [formKey, setFormKey] = useState(0);
   const [language, setLanguage] = useState<Language>(lang);
   const [asAdministrator, setAsAdministrator] = useState(false);
@@ -182,7 +183,6 @@ function InviteColleague({ org }: { org: MyOrganisation }) {
     setFormKey((k) => k + 1);
   }
 
-  const languageProblem = problems.fields['preferredLanguage'];
   return (
     <section aria-labelledby={`invite-${org.id}`} className="tp-section">
       <GcdsHeading tag="h3" id={`invite-${org.id}`}>
@@ -194,23 +194,7 @@ function InviteColleague({ org }: { org: MyOrganisation }) {
       <form key={formKey} noValidate onSubmit={onSubmit} aria-label={t('organisation.invite')}>
         <TextField name="email" type="email" autocomplete="off" label={t('register.email')} problems={problems} />
         <TextField name="displayName" autocomplete="off" label={t('register.displayName')} problems={problems} />
-        <GcdsSelect
-          key={`colleague-language-${lang}`}
-          selectId={`colleague-language-${org.id}`}
-          name="preferredLanguage"
-          label={t('register.preferredLanguage')}
-          required
-          validateOn="other"
-          value={language}
-          errorMessage={languageProblem ? problem(languageProblem) : ''}
-          onGcdsChange={(event) => setLanguage(event.detail === 'fr' ? 'fr' : 'en')}
-        >
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {t(`language.${code}`)}
-            </option>
-          ))}
-        </GcdsSelect>
+        <LanguageSelect id={`colleague-language-${org.id}`} label="register.preferredLanguage" value={language} onChange={setLanguage} problems={problems} />
         <GcdsCheckboxes
           key={`colleague-admin-${lang}-${formKey}`}
           name="asAdministrator"

@@ -3,11 +3,12 @@
  * from the emailed link (/accept-invitation). The answer is the same whether or not the address
  * already has an account, so the page never tells who is registered.
  */
-import { GcdsButton, GcdsSelect } from '@cdssnc/gcds-components-react';
-import { LANGUAGES, registerInput, type Language } from '@tp/domain';
+import { GcdsButton } from '@cdssnc/gcds-components-react';
+import { registerInput, type Language } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { LanguageSelect } from '../../components/language-select';
 import { InfoNotice, ProblemNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { TextField } from '../../components/text-field';
@@ -20,7 +21,7 @@ import { EMPTY_CHOICES, isOrganisationField, OrganisationFields, organisationInp
 const isRegisterField = (field: string) => ['email', 'displayName', 'preferredLanguage'].includes(field) || isOrganisationField(field);
 
 export function RegisterPage() {
-  const { t, lang, problem } = useT();
+  const { t, lang } = useT();
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [choices, setChoices] = useState<OrganisationChoices>({ ...EMPTY_CHOICES, officialLanguage: lang });
   const [language, setLanguage] = useState<Language>(lang);
@@ -64,7 +65,6 @@ export function RegisterPage() {
     );
   }
 
-  const languageProblem = problems.fields['preferredLanguage'];
   return (
     <section className="tp-narrow">
       <PageHeading title={t('register.title')} intro={t('register.intro')} />
@@ -74,23 +74,7 @@ export function RegisterPage() {
           <legend>{t('register.you')}</legend>
           <TextField name="email" type="email" autocomplete="email" label={t('register.email')} problems={problems} />
           <TextField name="displayName" autocomplete="name" label={t('register.displayName')} problems={problems} />
-          <GcdsSelect
-            key={`register-language-${lang}`}
-            selectId="register-language"
-            name="preferredLanguage"
-            label={t('register.preferredLanguage')}
-            required
-            validateOn="other"
-            value={language}
-            errorMessage={languageProblem ? problem(languageProblem) : ''}
-            onGcdsChange={(event) => setLanguage(event.detail === 'fr' ? 'fr' : 'en')}
-          >
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {t(`language.${code}`)}
-              </option>
-            ))}
-          </GcdsSelect>
+          <LanguageSelect id="register-language" label="register.preferredLanguage" value={language} onChange={setLanguage} problems={problems} />
         </fieldset>
         <fieldset className="tp-membership">
           <legend>{t('register.organisation')}</legend>
