@@ -1,4 +1,5 @@
 import { adminRouter } from './routers/admin';
+import { agreementsRouter } from './routers/agreements';
 import { applicationsRouter, assessmentRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { callRouter } from './routers/call';
@@ -18,6 +19,7 @@ export const appRouter = router({
   program: programRouter,
   applications: applicationsRouter,
   assessment: assessmentRouter,
+  agreements: agreementsRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

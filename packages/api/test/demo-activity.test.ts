@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('demo activity', () => {
-  it('publishes an open call with a submitted and a draft application, once', async () => {
+  it('publishes an open call with a submitted and a draft application, an approved application and two agreements, once', async () => {
     const deps = { db: h.t.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() };
     await seedDemoActivity(deps);
     await seedDemoActivity(deps);
@@ -19,9 +19,21 @@ describe('demo activity', () => {
     const open = (await recipient.calls.list()).calls.filter((c) => c.isOpen);
     expect(open).toHaveLength(1);
     const apps = await h.t.db.selectFrom('application').select(['status', 'referenceNumber']).orderBy('status').execute();
-    expect(apps.map((a) => a.status)).toEqual(['draft', 'submitted']);
-    expect(apps[1]?.referenceNumber).toMatch(/^APP-\d{4}-\d{6}$/);
+    expect(apps.map((a) => a.status)).toEqual(['approved', 'draft', 'submitted']);
+    expect(apps[2]?.referenceNumber).toMatch(/^APP-\d{4}-\d{6}$/);
     const { api: officer } = await h.signInAs('officer@example.ca');
     expect((await officer.applications.intake({})).length).toBeGreaterThanOrEqual(1);
+    // Ka Ni Kanichihk's approved application waits for its agreement; Windsor's agreement is active, Alberta's out for signature.
+    expect((await officer.agreements.awaitingAgreement()).map((a) => a.legalNameEn)).toEqual(['Ka Ni Kanichihk Inc.']);
+    const portfolio = await officer.agreements.portfolio({});
+    expect(portfolio.rows.map((r) => [r.legalNameEn, r.status]).sort()).toEqual([
+      ['Government of Alberta', 'sent_for_signature'],
+      ['Legal Assistance of Windsor', 'active'],
+    ]);
+    const committed = await h.t.db.selectFrom('ledgerEntry').select(['fiscalYear', 'amountCents']).where('kind', '=', 'commitment').orderBy('fiscalYear').execute();
+    expect(committed).toEqual([
+      { fiscalYear: '2026-27', amountCents: 12_000_000n },
+      { fiscalYear: '2027-28', amountCents: 12_000_000n },
+    ]);
   });
 });

@@ -10,3 +10,4 @@ export * from './programs';
 export * from './applications';
 export * from './assessment';
 export * from './organisations';
+export * from './agreements';

@@ -3,6 +3,7 @@
  * French must have every key English has (the type checker enforces it, and a test too).
  */
 import { errors } from './errors';
+import { errorsAgreements } from './errors-agreements';
 import { mail } from './mail';
 import { ui } from './ui';
 import { uiApplications } from './ui-applications';
@@ -11,9 +12,9 @@ import { uiPrograms } from './ui-programs';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en };
+const en = { ...errors.en, ...errorsAgreements.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 

@@ -8,12 +8,13 @@ import type { Db } from '@tp/db';
 import type { ApiDeps, RequestMeta } from '../context';
 import { createDraft, saveSection, submitApplication, type Viewer } from '../services/applications';
 import { createCall, moveCall } from '../services/calls';
+import { seedDemoAgreements } from './seed-demo-agreements';
 
 export const DEMO_CALL_TITLE_EN = 'Youth at risk pilot projects: 2027 intake';
 
-const meta: RequestMeta = { requestId: 'demo-seed', ip: null, userAgent: null, lang: 'en' };
+export const meta: RequestMeta = { requestId: 'demo-seed', ip: null, userAgent: null, lang: 'en' };
 
-async function viewer(db: Db, email: string): Promise<Viewer> {
+export async function viewer(db: Db, email: string): Promise<Viewer> {
   const user = await db.selectFrom('appUser').select(['id', 'email', 'displayName', 'preferredLanguage']).where('email', '=', email).executeTakeFirstOrThrow();
   const memberships = await db.selectFrom('membership').select(['role', 'organisationId']).where('userId', '=', user.id).execute();
   return {
@@ -23,11 +24,16 @@ async function viewer(db: Db, email: string): Promise<Viewer> {
   };
 }
 
-async function idOf(db: Db, table: 'indicator' | 'fundingStream' | 'program', code: string): Promise<string> {
+export async function idOf(db: Db, table: 'indicator' | 'fundingStream' | 'program', code: string): Promise<string> {
   return (await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 }
 
 export async function seedDemoActivity(deps: ApiDeps, now = new Date()): Promise<void> {
+  await seedDemoApplications(deps, now);
+  await seedDemoAgreements(deps, now);
+}
+
+async function seedDemoApplications(deps: ApiDeps, now: Date): Promise<void> {
   const { db } = deps;
   const existing = await db.selectFrom('callForProposals').select('id').where('titleEn', '=', DEMO_CALL_TITLE_EN).executeTakeFirst();
   if (existing) return;

@@ -13,6 +13,18 @@ import type {
   ReviewerAssignmentTable,
   ReviewScoreTable,
 } from './application';
+import type {
+  AgreementBudgetLineTable,
+  AgreementFiscalYearTable,
+  AgreementIndicatorTable,
+  AgreementMilestoneTable,
+  AgreementOtherFundingTable,
+  AgreementTable,
+  AgreementVersionPillarTable,
+  AgreementVersionTable,
+  LedgerEntryTable,
+  ProgramCostCategoryTable,
+} from './agreement';
 import type { AuditEventTable } from './audit';
 import type {
   CallCriterionTable,
@@ -35,6 +47,7 @@ import type { OrganisationTable } from './organisation';
 import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, StrategyTable } from './reference';
 import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from './user';
 
+export * from './agreement';
 export * from './application';
 export * from './audit';
 export * from './call';
@@ -86,4 +99,14 @@ export interface Database {
   applicationRecommendation: ApplicationRecommendationTable;
   applicationDecision: ApplicationDecisionTable;
   decisionLetter: DecisionLetterTable;
+  programCostCategory: ProgramCostCategoryTable;
+  agreement: AgreementTable;
+  agreementVersion: AgreementVersionTable;
+  agreementVersionPillar: AgreementVersionPillarTable;
+  agreementFiscalYear: AgreementFiscalYearTable;
+  agreementBudgetLine: AgreementBudgetLineTable;
+  agreementMilestone: AgreementMilestoneTable;
+  agreementIndicator: AgreementIndicatorTable;
+  agreementOtherFunding: AgreementOtherFundingTable;
+  ledgerEntry: LedgerEntryTable;
 }

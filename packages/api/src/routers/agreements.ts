@@ -1,0 +1,84 @@
+import {
+  agreementPortfolioInput,
+  createAgreementInput,
+  decideAmendmentInput,
+  endAgreementInput,
+  isoDateIn,
+  proposeAmendmentInput,
+  recipientSignatureInput,
+  updateAgreementDraftInput,
+  uuidSchema,
+} from '@tp/domain';
+import { z } from 'zod';
+import {
+  agreementPortfolio,
+  applicationsAwaitingAgreement,
+  compareVersions,
+  createAgreement,
+  decideAmendment,
+  draftingOptions,
+  endAgreement,
+  getAgreement,
+  myAgreements,
+  proposeAmendment,
+  proposeTermsFromApplication,
+  recallToDraft,
+  sendForSignature,
+  signAsRecipient,
+  signForDepartment,
+  updateDraft,
+  upcomingObligations,
+} from '../services/agreements';
+import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
+
+/** Officers draft, send and amend agreements. */
+const officer = roleProcedure('program_officer');
+/** The department signs and approves amendments within delegated authority (checked in the service). */
+const signer = roleProcedure('program_officer', 'program_manager');
+/** Every department role that follows agreements (reviewers only see applications). */
+const agreementStaff = roleProcedure('program_officer', 'program_manager', 'finance_officer', 'results_analyst', 'administrator');
+const agreementId = z.object({ agreementId: uuidSchema });
+const today = () => isoDateIn(new Date(), 'America/Toronto');
+
+export const agreementsRouter = router({
+  portfolio: agreementStaff.input(agreementPortfolioInput).query(({ ctx, input }) => agreementPortfolio(ctx.db, input)),
+  obligations: agreementStaff
+    .input(z.object({ days: z.number().int().min(1).max(366).default(60) }))
+    .query(({ ctx, input }) => upcomingObligations(ctx.db, { today: today(), days: input.days })),
+  awaitingAgreement: officer.query(({ ctx }) => applicationsAwaitingAgreement(ctx.db)),
+  draftingOptions: officer.input(z.object({ programId: uuidSchema })).query(({ ctx, input }) => draftingOptions(ctx.db, input.programId)),
+  proposeFromApplication: officer.input(z.object({ applicationId: uuidSchema })).query(({ ctx, input }) => proposeTermsFromApplication(ctx.db, input.applicationId)),
+  create: officer.input(createAgreementInput).mutation(({ ctx, input }) => createAgreement(ctx.db, ctx.user, ctx.meta, input)),
+  updateDraft: officer.input(updateAgreementDraftInput).mutation(async ({ ctx, input }) => {
+    await updateDraft(ctx.db, ctx.user, ctx.meta, input);
+    return { ok: true as const };
+  }),
+  send: officer.input(agreementId).mutation(async ({ ctx, input }) => {
+    await sendForSignature(ctx.db, ctx.user, ctx.meta, input.agreementId);
+    return { ok: true as const };
+  }),
+  recall: officer.input(agreementId).mutation(async ({ ctx, input }) => {
+    await recallToDraft(ctx.db, ctx.user, ctx.meta, input.agreementId);
+    return { ok: true as const };
+  }),
+  signAsRecipient: recipientProcedure.input(recipientSignatureInput).mutation(({ ctx, input }) => signAsRecipient(ctx.db, ctx.user, ctx.meta, input)),
+  signForDepartment: signer.input(agreementId).mutation(async ({ ctx, input }) => {
+    await signForDepartment(ctx.db, ctx.user, ctx.meta, input.agreementId);
+    return { ok: true as const };
+  }),
+  proposeAmendment: officer.input(proposeAmendmentInput).mutation(({ ctx, input }) => proposeAmendment(ctx.db, ctx.user, ctx.meta, input)),
+  decideAmendment: signer.input(decideAmendmentInput).mutation(async ({ ctx, input }) => {
+    await decideAmendment(ctx.db, ctx.user, ctx.meta, input);
+    return { ok: true as const };
+  }),
+  end: roleProcedure('program_officer', 'program_manager').input(endAgreementInput).mutation(async ({ ctx, input }) => {
+    await endAgreement(ctx.db, ctx.user, ctx.meta, input);
+    return { ok: true as const };
+  }),
+  /** Staff read any agreement; a recipient reads its own once sent (checked in the service). */
+  get: authedProcedure.input(agreementId).query(({ ctx, input }) => getAgreement(ctx.db, ctx.user, input.agreementId)),
+  version: authedProcedure
+    .input(z.object({ agreementId: uuidSchema, version: z.number().int().positive() }))
+    .query(({ ctx, input }) => compareVersions(ctx.db, ctx.user, input)),
+  mine: recipientProcedure.query(({ ctx }) => myAgreements(ctx.db, ctx.user, today())),
+});
