@@ -864,13 +864,17 @@ export async function draftingOptions(db: Db, programId: string) {
 }
 
 /** Everything the printed agreement shows, in one language, for one version. */
-export async function agreementDocumentData(db: Db, user: Viewer, input: { agreementId: string; version?: number | undefined }, lang: 'en' | 'fr') {
+export async function agreementDocumentData(db: Db, user: Viewer, input: { agreementId: string; version?: number | undefined; lang?: 'en' | 'fr' | undefined }) {
   const a = await db.selectFrom('agreement').selectAll().where('id', '=', input.agreementId).executeTakeFirst();
   if (!a) throw new DomainError('NOT_FOUND', 'error.agreement.notFound', 'agreementId');
-  assertCanRead(user, a);
+  const access = assertCanRead(user, a);
+  // The recipient's official language unless the other one is asked for.
+  const lang = input.lang ?? (await db.selectFrom('organisation').select('officialLanguage').where('id', '=', a.organisationId).executeTakeFirstOrThrow()).officialLanguage;
   const versionNumber = input.version ?? a.currentVersion;
   const v = await db.selectFrom('agreementVersion').select(VERSION_COLUMNS).where('agreementId', '=', a.id).where('version', '=', versionNumber).executeTakeFirst();
-  if (!v) throw new DomainError('NOT_FOUND', 'error.agreement.notFound', 'version');
+  if (!v || (access === 'recipient' && (v.status === 'draft' || v.status === 'rejected' || (v.status === 'proposed' && v.version > 1)))) {
+    throw new DomainError('NOT_FOUND', 'error.agreement.notFound', 'version');
+  }
   const terms = await loadTerms(db, v.id);
   const [org, program, stream, pillars, indicators, departmentSigner] = await Promise.all([
     db.selectFrom('organisation').selectAll().where('id', '=', a.organisationId).executeTakeFirstOrThrow(),
@@ -883,7 +887,7 @@ export async function agreementDocumentData(db: Db, user: Viewer, input: { agree
   const pick = (r: { nameEn: string; nameFr: string }) => (lang === 'fr' ? r.nameFr : r.nameEn);
   const s = schedules(terms);
   const signedVersion = versionNumber === 1 || v.status !== 'proposed';
-  return {
+  const document = {
     referenceNumber: a.referenceNumber,
     version: v.version,
     template: a.template,
@@ -921,6 +925,6 @@ export async function agreementDocumentData(db: Db, user: Viewer, input: { agree
         ? { name: a.recipientSignerName, title: a.recipientSignerTitle, signedOn: a.recipientSignedAt.toISOString().slice(0, 10) }
         : null,
     departmentSignature: signedVersion && a.departmentSignedAt ? { name: departmentSigner?.displayName ?? '', signedOn: a.departmentSignedAt.toISOString().slice(0, 10) } : null,
-    officialLanguage: org.officialLanguage,
   };
+  return { lang, document, fileName: `${a.referenceNumber}-v${v.version}-${lang}.pdf` };
 }
