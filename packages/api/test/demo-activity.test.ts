@@ -35,5 +35,9 @@ describe('demo activity', () => {
       { fiscalYear: '2026-27', amountCents: 12_000_000n },
       { fiscalYear: '2027-28', amountCents: 12_000_000n },
     ]);
+    // Windsor's people were told by email when the agreement was sent, then when it came into effect.
+    const mails = await h.t.db.selectFrom('mailMessage').select(['template', 'subject']).where('toAddress', '=', 'recipient.windsor@example.ca').where('template', 'like', 'agreement%').orderBy('createdAt').execute();
+    expect(mails.map((m) => m.template)).toEqual(['agreementSent', 'agreementActive']);
+    expect(mails[0]?.subject).toMatch(/^Contribution agreement AGR-\d{4}-\d{6} is ready for your signature$/);
   });
 });

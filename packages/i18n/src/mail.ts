@@ -31,6 +31,12 @@ export const mail = {
       'Funding decision for application {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nSubject: application {reference}, “{title}”\n\nThank you for applying to the call “{call}”. After careful assessment, we regret to inform you that the Department is unable to fund your project.\n\nThe demand for funding was greater than the money available. You may ask the program for feedback on your application.\n\nSincerely,\n\n{decider}\nPublic Safety Canada',
+    'mail.agreementSent.subject': 'Contribution agreement {reference} is ready for your signature',
+    'mail.agreementSent.body':
+      'Hello {name},\n\nThe contribution agreement {reference}, “{title}”, between Public Safety Canada and {organisation} for {amount}, is ready for your signature.\n\nRead the agreement and its schedules and sign it in the portal:\n{link}\n\nNo funds can be paid and no costs are reimbursed before the agreement is signed by both parties.',
+    'mail.agreementActive.subject': 'Contribution agreement {reference} is signed and in effect',
+    'mail.agreementActive.body':
+      'Hello {name},\n\nThe Department signed the contribution agreement {reference}, “{title}”, on {date}. The agreement with {organisation} is now in effect.\n\nThe signed agreement, what is due and when, are in the portal:\n{link}',
   },
   fr: {
     'mail.invitation.subject': 'Invitation au Portail des paiements de transfert',
@@ -63,5 +69,11 @@ export const mail = {
       'Décision de financement pour la demande {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nObjet : demande {reference}, « {title} »\n\nNous vous remercions d’avoir répondu à l’appel « {call} ». Après une évaluation attentive, nous avons le regret de vous informer que le Ministère ne peut pas financer votre projet.\n\nLa demande de financement a dépassé les fonds disponibles. Vous pouvez demander au programme une rétroaction sur votre demande.\n\nVeuillez agréer nos salutations distinguées.\n\n{decider}\nSécurité publique Canada',
+    'mail.agreementSent.subject': 'L’accord de contribution {reference} est prêt pour votre signature',
+    'mail.agreementSent.body':
+      'Bonjour {name},\n\nL’accord de contribution {reference}, « {title} », entre Sécurité publique Canada et {organisation} pour {amount}, est prêt pour votre signature.\n\nLisez l’accord et ses annexes et signez-le dans le portail :\n{link}\n\nAucun paiement ne peut être versé ni aucun coût remboursé avant que l’accord soit signé par les deux parties.',
+    'mail.agreementActive.subject': 'L’accord de contribution {reference} est signé et en vigueur',
+    'mail.agreementActive.body':
+      'Bonjour {name},\n\nLe Ministère a signé l’accord de contribution {reference}, « {title} », le {date}. L’accord avec {organisation} est maintenant en vigueur.\n\nL’accord signé et ce qui est attendu, avec les échéances, se trouvent dans le portail :\n{link}',
   },
 } as const;

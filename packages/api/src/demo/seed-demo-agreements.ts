@@ -166,9 +166,9 @@ export async function seedDemoAgreements(deps: ApiDeps, now: Date): Promise<void
     specialConditions: 'Counts of participants are reported in aggregate only; no personal information about victims is collected.',
   };
   const windsorAgreement = await createAgreement(db, officer, meta, { programId: program.id, organisationId: windsor.organisationIds[0]!, applicationId: null, terms: windsorTerms });
-  await sendForSignature(db, officer, meta, windsorAgreement.id);
+  await sendForSignature(db, deps, officer, meta, windsorAgreement.id);
   await signAsRecipient(db, windsor, meta, { agreementId: windsorAgreement.id, signerName: 'Sam Tremblay', signerTitle: 'Executive Director' });
-  await signForDepartment(db, manager, meta, windsorAgreement.id);
+  await signForDepartment(db, deps, manager, meta, windsorAgreement.id);
 
   // Alberta: the bilateral agreement for its Internet Child Exploitation unit, out for signature.
   const ice = await db.selectFrom('program').select(['id', 'strategyId']).where('code', '=', 'ice-units').executeTakeFirstOrThrow();
@@ -207,5 +207,5 @@ export async function seedDemoAgreements(deps: ApiDeps, now: Date): Promise<void
       specialConditions: '',
     },
   });
-  await sendForSignature(db, officer, meta, albertaAgreement.id);
+  await sendForSignature(db, deps, officer, meta, albertaAgreement.id);
 }

@@ -66,7 +66,9 @@ export interface MailToQueue {
     | 'applicationReceived'
     | 'decisionApproved'
     | 'decisionApprovedWithChanges'
-    | 'decisionDeclined';
+    | 'decisionDeclined'
+    | 'agreementSent'
+    | 'agreementActive';
   params: Record<string, string | number>;
 }
 

@@ -54,7 +54,7 @@ export const agreementsRouter = router({
     return { ok: true as const };
   }),
   send: officer.input(agreementId).mutation(async ({ ctx, input }) => {
-    await sendForSignature(ctx.db, ctx.user, ctx.meta, input.agreementId);
+    await sendForSignature(ctx.db, ctx, ctx.user, ctx.meta, input.agreementId);
     return { ok: true as const };
   }),
   recall: officer.input(agreementId).mutation(async ({ ctx, input }) => {
@@ -63,7 +63,7 @@ export const agreementsRouter = router({
   }),
   signAsRecipient: recipientProcedure.input(recipientSignatureInput).mutation(({ ctx, input }) => signAsRecipient(ctx.db, ctx.user, ctx.meta, input)),
   signForDepartment: signer.input(agreementId).mutation(async ({ ctx, input }) => {
-    await signForDepartment(ctx.db, ctx.user, ctx.meta, input.agreementId);
+    await signForDepartment(ctx.db, ctx, ctx.user, ctx.meta, input.agreementId);
     return { ok: true as const };
   }),
   proposeAmendment: officer.input(proposeAmendmentInput).mutation(({ ctx, input }) => proposeAmendment(ctx.db, ctx.user, ctx.meta, input)),

@@ -36,8 +36,42 @@ import {
   type TermsIssue,
 } from '@tp/domain';
 import { translate } from '@tp/i18n';
+import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
-import type { Viewer } from './applications';
+import { queueMail, type Mailer } from '../mail/mailer';
+import { formatDate, type Viewer } from './applications';
+
+/** What the commands that send mail need besides the database. */
+export interface MailDeps {
+  config: ApiConfig;
+  mailer: Mailer;
+}
+
+/** Writes one message per active person of the recipient organisation, in each person's language. */
+async function mailRecipients(
+  tx: Tx,
+  deps: MailDeps,
+  a: { id: string; organisationId: string; referenceNumber: string },
+  template: 'agreementSent' | 'agreementActive',
+  params: (lang: 'en' | 'fr') => Record<string, string>,
+): Promise<void> {
+  const people = await tx
+    .selectFrom('membership')
+    .innerJoin('appUser', 'appUser.id', 'membership.userId')
+    .select(['appUser.email', 'appUser.displayName', 'appUser.preferredLanguage'])
+    .where('membership.organisationId', '=', a.organisationId)
+    .where('membership.role', '=', 'recipient')
+    .where('appUser.status', '=', 'active')
+    .execute();
+  for (const p of people) {
+    await queueMail(tx, {
+      to: p.email,
+      lang: p.preferredLanguage,
+      template,
+      params: { name: p.displayName, reference: a.referenceNumber, link: `${deps.config.appUrl}/agreements/${a.id}`, ...params(p.preferredLanguage) },
+    });
+  }
+}
 
 type Reader = Db | Tx;
 
@@ -377,13 +411,20 @@ export async function updateDraft(db: Db, user: Viewer, meta: RequestMeta, input
 // ---------------------------------------------------------------------------------------------
 // Signature
 
-export async function sendForSignature(db: Db, user: Viewer, meta: RequestMeta, agreementId: string): Promise<void> {
-  await inTransaction(db, async ({ tx }) => {
+export async function sendForSignature(db: Db, deps: MailDeps, user: Viewer, meta: RequestMeta, agreementId: string): Promise<void> {
+  await inTransaction(db, async ({ tx, afterCommit }) => {
     const a = await lockAgreement(tx, agreementId);
     assertStatus(a, 'draft');
     const v = await currentVersionRow(tx, a.id, a.currentVersion);
     await tx.updateTable('agreementVersion').set({ status: 'proposed' }).where('id', '=', v.id).execute();
     await moveAgreement(tx, user, meta, a, 'sent_for_signature', { sentAt: new Date(), sentBy: user.id });
+    const org = await tx.selectFrom('organisation').select(['legalNameEn', 'legalNameFr']).where('id', '=', a.organisationId).executeTakeFirstOrThrow();
+    await mailRecipients(tx, deps, a, 'agreementSent', (lang) => ({
+      title: v.title,
+      organisation: lang === 'fr' ? org.legalNameFr : org.legalNameEn,
+      amount: formatMoney(v.totalCents, lang),
+    }));
+    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
   });
 }
 
@@ -435,8 +476,8 @@ export async function signAsRecipient(
 }
 
 /** The department signs within the signer's delegated authority; the money is committed year by year. */
-export async function signForDepartment(db: Db, user: Viewer, meta: RequestMeta, agreementId: string): Promise<void> {
-  await inTransaction(db, async ({ tx }) => {
+export async function signForDepartment(db: Db, deps: MailDeps, user: Viewer, meta: RequestMeta, agreementId: string): Promise<void> {
+  await inTransaction(db, async ({ tx, afterCommit }) => {
     const a = await lockAgreement(tx, agreementId);
     assertStatus(a, 'recipient_signed');
     if (a.createdBy === user.id) throw new DomainError('FORBIDDEN', 'error.agreement.ownDraft', 'agreementId');
@@ -471,6 +512,14 @@ export async function signForDepartment(db: Db, user: Viewer, meta: RequestMeta,
       after: { role: authority.role, limitCents: authority.maxAmountCents, totalCents: v.totalCents, version: v.version },
       requestId: meta.requestId,
     });
+    const org = await tx.selectFrom('organisation').select(['legalNameEn', 'legalNameFr']).where('id', '=', a.organisationId).executeTakeFirstOrThrow();
+    const signedAt = new Date();
+    await mailRecipients(tx, deps, a, 'agreementActive', (lang) => ({
+      title: v.title,
+      organisation: lang === 'fr' ? org.legalNameFr : org.legalNameEn,
+      date: formatDate(signedAt, lang),
+    }));
+    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
   });
 }
 
