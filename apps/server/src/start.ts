@@ -3,7 +3,7 @@
  * and by the browser tests, which start it on a free port against their own database.
  */
 import path from 'node:path';
-import { createDiskFileStore, createMailer, defaultApiConfig, hashPassword, seedDemoActivity } from '@tp/api';
+import { createDiskFileStore, createMailer, defaultApiConfig, hashPassword, seedDemoActivity, startJobQueue, type JobQueue } from '@tp/api';
 import { createDb, migrateToLatest, type DatabaseHandle, type DatabaseOptions } from '@tp/db';
 import { seedDemo, seedReference } from '@tp/db/seed';
 import type { FastifyInstance } from 'fastify';
@@ -35,6 +35,7 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
     webDist: config.webDist,
     trustProxy: config.trustProxy,
   });
+  let jobs: JobQueue | undefined;
   try {
     const applied = await migrateToLatest(database.db);
     await seedReference(database.db);
@@ -43,8 +44,11 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
       await seedDemoActivity(deps);
     }
     app.log.info({ database: database.kind, location: database.location, applied, demo: config.demo }, 'database ready');
+    // Scheduled work (reminders, the mail outbox) runs on the job queue, in the same database.
+    jobs = await startJobQueue(database.db, deps, { onError: (error) => app.log.error({ err: error }, 'job queue') });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await jobs?.stop();
     await app.close();
     await database.close();
     throw error;
@@ -59,8 +63,8 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
     database,
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     stop() {
-      // Stop taking requests, let those in flight finish, then close the database.
-      stopping ??= app.close().then(() => database.close());
+      // Stop taking requests and jobs, let those in flight finish, then close the database.
+      stopping ??= app.close().then(() => jobs?.stop()).then(() => database.close());
       return stopping;
     },
   };

@@ -8,3 +8,4 @@ export type { ErrorData, FieldError } from './trpc';
 export { createDiskFileStore, createMemoryFileStore, type FileStore } from './files/file-store';
 export { readAttachment, uploadAttachment } from './services/attachments';
 export { seedDemoActivity, DEMO_CALL_TITLE_EN } from './demo/seed-demo-activity';
+export { startJobQueue, JOBS, type JobQueue } from './jobs/job-queue';

@@ -1,5 +1,6 @@
 import { adminRouter } from './routers/admin';
 import { agreementsRouter } from './routers/agreements';
+import { notificationsRouter, reportsRouter } from './routers/reports';
 import { applicationsRouter, assessmentRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { callRouter } from './routers/call';
@@ -20,6 +21,8 @@ export const appRouter = router({
   applications: applicationsRouter,
   assessment: assessmentRouter,
   agreements: agreementsRouter,
+  reports: reportsRouter,
+  notifications: notificationsRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

@@ -11,3 +11,4 @@ export * from './applications';
 export * from './assessment';
 export * from './organisations';
 export * from './agreements';
+export * from './progress-reports';

@@ -5,6 +5,7 @@
 import { errors } from './errors';
 import { errorsAgreements } from './errors-agreements';
 import { mail } from './mail';
+import { reports } from './reports';
 import { ui } from './ui';
 import { uiApplications } from './ui-applications';
 import { uiAssessment } from './ui-assessment';
@@ -12,9 +13,9 @@ import { uiPrograms } from './ui-programs';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...errorsAgreements.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en };
+const en = { ...errors.en, ...errorsAgreements.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 

@@ -68,7 +68,12 @@ export interface MailToQueue {
     | 'decisionApprovedWithChanges'
     | 'decisionDeclined'
     | 'agreementSent'
-    | 'agreementActive';
+    | 'agreementActive'
+    | 'reportDueSoon'
+    | 'reportOverdue'
+    | 'reportSubmitted'
+    | 'reportReturned'
+    | 'reportAccepted';
   params: Record<string, string | number>;
 }
 

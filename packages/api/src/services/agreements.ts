@@ -40,6 +40,7 @@ import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
 import { queueMail, type Mailer } from '../mail/mailer';
 import { formatDate, type Viewer } from './applications';
+import { syncReportingPeriods } from './progress-reports';
 
 /** What the commands that send mail need besides the database. */
 export interface MailDeps {
@@ -496,6 +497,7 @@ export async function signForDepartment(db: Db, deps: MailDeps, user: Viewer, me
       departmentSignerRole: authority.role,
       departmentSignerLimitCents: authority.maxAmountCents,
     });
+    await syncReportingPeriods(tx, a.id);
     const years = await tx.selectFrom('agreementFiscalYear').select(['fiscalYear', 'amountCents']).where('versionId', '=', v.id).execute();
     const commitments = years.filter((y) => y.amountCents !== 0n);
     if (commitments.length > 0) {
@@ -617,6 +619,7 @@ export async function decideAmendment(
     await tx.updateTable('agreementVersion').set({ status: 'superseded' }).where('id', '=', current.id).execute();
     await tx.updateTable('agreementVersion').set({ status: 'in_force', ...decided }).where('id', '=', v.id).execute();
     await tx.updateTable('agreement').set({ currentVersion: v.version, updatedAt: new Date() }).where('id', '=', a.id).execute();
+    await syncReportingPeriods(tx, a.id);
     // The commitment follows the amendment: one entry per fiscal year whose amount changed.
     const labels = new Set([...before.map((y) => y.fiscalYear), ...after.map((y) => y.fiscalYear)]);
     const deltas = [...labels]

@@ -7,12 +7,14 @@ import * as core from './2026-11-23T09-30-00Z-core';
 import * as programsPerformanceCalls from './2026-11-23T10-00-00Z-programs-performance-calls';
 import * as organisationsApplications from './2026-11-23T11-00-00Z-organisations-applications';
 import * as agreements from './2026-11-24T12-30-00Z-agreements';
+import * as progressReports from './2026-11-24T13-00-00Z-progress-reports';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
   '2026-11-23T10-00-00Z-programs-performance-calls': programsPerformanceCalls,
   '2026-11-23T11-00-00Z-organisations-applications': organisationsApplications,
   '2026-11-24T12-30-00Z-agreements': agreements,
+  '2026-11-24T13-00-00Z-progress-reports': progressReports,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -43,6 +43,7 @@ export interface AgreementTable {
   endedAt: Date | null;
   endedBy: string | null;
   endReason: string | null;
+  finalReportAcceptedAt: Date | null;
 }
 
 export interface AgreementVersionTable {

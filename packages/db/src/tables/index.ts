@@ -27,6 +27,17 @@ import type {
 } from './agreement';
 import type { AuditEventTable } from './audit';
 import type {
+  MilestoneApprovalTable,
+  NotificationTable,
+  ProgressReportRevisionTable,
+  ProgressReportTable,
+  ReportActivityStatusTable,
+  ReportIndicatorBreakdownTable,
+  ReportIndicatorValueTable,
+  ReportingPeriodTable,
+  ReportReminderTable,
+} from './progress-report';
+import type {
   CallCriterionTable,
   CallEligibilityQuestionTable,
   CallForProposalsTable,
@@ -55,6 +66,7 @@ export * from './performance';
 export * from './program';
 export * from './mail';
 export * from './organisation';
+export * from './progress-report';
 export * from './reference';
 export * from './user';
 
@@ -109,4 +121,13 @@ export interface Database {
   agreementIndicator: AgreementIndicatorTable;
   agreementOtherFunding: AgreementOtherFundingTable;
   ledgerEntry: LedgerEntryTable;
+  reportingPeriod: ReportingPeriodTable;
+  progressReport: ProgressReportTable;
+  progressReportRevision: ProgressReportRevisionTable;
+  reportIndicatorValue: ReportIndicatorValueTable;
+  reportIndicatorBreakdown: ReportIndicatorBreakdownTable;
+  reportActivityStatus: ReportActivityStatusTable;
+  milestoneApproval: MilestoneApprovalTable;
+  reportReminder: ReportReminderTable;
+  notification: NotificationTable;
 }

@@ -1,0 +1,96 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { ActivityStatus, GbaDimension, ReminderThreshold, ReportStatus } from '@tp/domain';
+import type { DateColumn, NumericColumn } from './application';
+
+/** jsonb: read back as parsed JSON, written as a JSON string. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ReportingPeriodTable {
+  id: Generated<string>;
+  agreementId: string;
+  fiscalYear: string;
+  periodStart: DateColumn;
+  periodEnd: DateColumn;
+  dueDate: DateColumn;
+  isFinal: Generated<boolean>;
+  cancelledAt: Date | null;
+  createdAt: Generated<Date>;
+}
+
+export interface ProgressReportTable {
+  id: Generated<string>;
+  periodId: string;
+  agreementId: string;
+  status: Generated<ReportStatus>;
+  revision: Generated<number>;
+  draft: Json<unknown>;
+  draftSavedAt: Date | null;
+  draftSavedBy: string | null;
+  createdBy: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  acceptedAt: Date | null;
+  acceptedBy: string | null;
+}
+
+export interface ProgressReportRevisionTable {
+  reportId: string;
+  revision: number;
+  content: Json<unknown>;
+  submittedBy: string;
+  submittedAt: Generated<Date>;
+  outcome: 'returned' | 'accepted' | null;
+  comments: ColumnType<unknown, string | undefined, string>;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+}
+
+export interface ReportIndicatorValueTable {
+  reportId: string;
+  revision: number;
+  indicatorId: string;
+  value: NumericColumn;
+}
+
+export interface ReportIndicatorBreakdownTable {
+  reportId: string;
+  revision: number;
+  indicatorId: string;
+  dimension: GbaDimension;
+  category: string;
+  count: number;
+}
+
+export interface ReportActivityStatusTable {
+  reportId: string;
+  revision: number;
+  milestoneKey: string;
+  status: ActivityStatus;
+  reason: Generated<string>;
+  newExpectedDate: DateColumn | null;
+}
+
+export interface MilestoneApprovalTable {
+  agreementId: string;
+  milestoneKey: string;
+  reportId: string;
+  approvedBy: string;
+  approvedAt: Generated<Date>;
+}
+
+export interface ReportReminderTable {
+  periodId: string;
+  threshold: ReminderThreshold;
+  sentAt: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  userId: string;
+  kind: string;
+  agreementId: string | null;
+  reportId: string | null;
+  params: ColumnType<Record<string, string>, string | undefined, string>;
+  createdAt: Generated<Date>;
+  readAt: Date | null;
+}
