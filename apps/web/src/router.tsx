@@ -17,6 +17,7 @@ import { applicationRoutes, publicApplicationRoutes } from './routes/application
 import { assessmentRoutes } from './routes/assessment-routes';
 import { rootRoute, signedInRoute } from './routes/base';
 import { programRoutes } from './routes/program-routes';
+import { reportRoutes } from './routes/report-routes';
 
 const tokenSearch = (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' });
 
@@ -79,6 +80,7 @@ const routeTree = rootRoute.addChildren([
     ...programRoutes,
     ...applicationRoutes,
     ...assessmentRoutes,
+    ...reportRoutes,
   ]),
   ...publicApplicationRoutes,
 ]);

@@ -10,12 +10,13 @@ import { ui } from './ui';
 import { uiApplications } from './ui-applications';
 import { uiAssessment } from './ui-assessment';
 import { uiPrograms } from './ui-programs';
+import { uiReports } from './ui-reports';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...errorsAgreements.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en };
+const en = { ...errors.en, ...errorsAgreements.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 

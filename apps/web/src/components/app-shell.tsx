@@ -9,6 +9,7 @@ import { useT } from '../i18n/language';
 import { queryClient, trpc } from '../lib/trpc';
 import { useSession, type Session } from '../lib/session';
 import { navigationFor } from '../navigation';
+import { NotificationsLink } from '../pages/reports/notifications-page';
 
 export function AppShell() {
   const { lang, setLanguage } = useT();
@@ -73,6 +74,7 @@ function AccountBar({ session }: { session: Session }) {
   return (
     <div className="tp-account">
       <span>{t('shell.signedInAs', { name: session.displayName })}</span>
+      <NotificationsLink />
       <GcdsButton type="button" buttonRole="secondary" size="small" onGcdsClick={() => signOut.mutate()} disabled={signOut.isPending}>
         {t('shell.signOut')}
       </GcdsButton>

@@ -1,0 +1,31 @@
+/** Progress reports (issue 6): the recipient's periods and reports, the officer's queue, progress at a glance, notifications. Pages attach under signedInRoute. */
+import { createRoute } from '@tanstack/react-router';
+import { AgreementProgressPage } from '../pages/reports/agreement-progress-page';
+import { MyReportsPage } from '../pages/reports/my-reports-page';
+import { NotificationsPage } from '../pages/reports/notifications-page';
+import { ReportPage } from '../pages/reports/report-page';
+import { ReportQueuePage } from '../pages/reports/report-queue-page';
+import { signedInRoute } from './base';
+
+const myReportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-reports', component: MyReportsPage });
+const reportQueueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reports', component: ReportQueuePage });
+const notificationsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/notifications', component: NotificationsPage });
+
+const reportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reports/$reportId',
+  component: function ReportRoute() {
+    const { reportId } = reportRoute.useParams();
+    return <ReportPage key={reportId} reportId={reportId} />;
+  },
+});
+
+const progressRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/agreements/$agreementId/progress',
+  component: function ProgressRoute() {
+    return <AgreementProgressPage agreementId={progressRoute.useParams().agreementId} />;
+  },
+});
+
+export const reportRoutes = [myReportsRoute, reportQueueRoute, notificationsRoute, reportRoute, progressRoute] as const;
