@@ -1,5 +1,6 @@
 import { adminRouter } from './routers/admin';
 import { agreementsRouter } from './routers/agreements';
+import { claimsRouter } from './routers/claims';
 import { notificationsRouter, reportsRouter } from './routers/reports';
 import { applicationsRouter, assessmentRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
@@ -23,6 +24,7 @@ export const appRouter = router({
   agreements: agreementsRouter,
   reports: reportsRouter,
   notifications: notificationsRouter,
+  claims: claimsRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

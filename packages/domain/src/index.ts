@@ -12,3 +12,4 @@ export * from './assessment';
 export * from './organisations';
 export * from './agreements';
 export * from './progress-reports';
+export * from './claims';

@@ -4,6 +4,7 @@
  */
 import { errors } from './errors';
 import { errorsAgreements } from './errors-agreements';
+import { errorsClaims } from './errors-claims';
 import { mail } from './mail';
 import { reports } from './reports';
 import { ui } from './ui';
@@ -14,9 +15,9 @@ import { uiReports } from './ui-reports';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...errorsAgreements.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en };
+const en = { ...errors.en, ...errorsAgreements.en, ...errorsClaims.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...errorsClaims.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 

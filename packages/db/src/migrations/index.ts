@@ -8,6 +8,7 @@ import * as programsPerformanceCalls from './2026-11-23T10-00-00Z-programs-perfo
 import * as organisationsApplications from './2026-11-23T11-00-00Z-organisations-applications';
 import * as agreements from './2026-11-24T12-30-00Z-agreements';
 import * as progressReports from './2026-11-24T13-00-00Z-progress-reports';
+import * as claimsPayments from './2026-11-24T14-00-00Z-claims-payments';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T11-00-00Z-organisations-applications': organisationsApplications,
   '2026-11-24T12-30-00Z-agreements': agreements,
   '2026-11-24T13-00-00Z-progress-reports': progressReports,
+  '2026-11-24T14-00-00Z-claims-payments': claimsPayments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -145,4 +145,5 @@ export interface LedgerEntryTable {
   memo: Generated<string>;
   createdBy: string | null;
   createdAt: Generated<Date>;
+  claimId: string | null;
 }

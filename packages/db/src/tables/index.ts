@@ -26,6 +26,7 @@ import type {
   ProgramCostCategoryTable,
 } from './agreement';
 import type { AuditEventTable } from './audit';
+import type { ClaimExpenditureTable, ClaimOtherRevenueTable, ClaimTable } from './claim';
 import type {
   MilestoneApprovalTable,
   NotificationTable,
@@ -61,6 +62,7 @@ import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } 
 export * from './agreement';
 export * from './application';
 export * from './audit';
+export * from './claim';
 export * from './call';
 export * from './performance';
 export * from './program';
@@ -130,4 +132,7 @@ export interface Database {
   milestoneApproval: MilestoneApprovalTable;
   reportReminder: ReportReminderTable;
   notification: NotificationTable;
+  claim: ClaimTable;
+  claimExpenditure: ClaimExpenditureTable;
+  claimOtherRevenue: ClaimOtherRevenueTable;
 }

@@ -30,6 +30,10 @@ export interface ProgramTable {
   transferPaymentType: TransferPaymentType;
   /** Stacking limit in basis points: 10000 = 100% of eligible costs from all government sources. */
   stackingLimitBp: Generated<number>;
+  /** A new advance waits until all but this share of earlier advances is accounted for. */
+  advanceToleranceBp: Generated<number>;
+  /** Spending beyond a budget line by more than this share must be explained. */
+  varianceThresholdBp: Generated<number>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
@@ -49,6 +53,8 @@ export interface FiscalYearTable {
   startDate: string;
   endDate: string;
   status: Generated<'open' | 'closed'>;
+  closedAt: Date | null;
+  closedBy: string | null;
 }
 
 export type Program = Selectable<ProgramTable>;

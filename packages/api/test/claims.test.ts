@@ -1,0 +1,248 @@
+/**
+ * Claims and payments through the router on a real database: the recipient claims, the officer
+ * certifies (s. 34), finance releases (s. 33); advances must be accounted for; the same person
+ * never certifies and releases; a claim is paid once however many finance officers click; racing
+ * claims cannot overdraw a fiscal year (on the PostgreSQL server, where the race is real); year
+ * end lapses what was not paid; balances always equal the journal replayed.
+ */
+import { balancesOf, type ClaimInput } from '@tp/domain';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
+import { createHarness, rejection, type Harness } from './harness';
+
+let h: Harness;
+let agreementId: string;
+const onServer = Boolean(process.env.DATABASE_URL);
+
+beforeAll(async () => {
+  h = await createHarness();
+  await seedDemoActivity({ db: h.t.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() });
+  agreementId = (await h.t.db.selectFrom('agreement').innerJoin('organisation', 'organisation.id', 'agreement.organisationId').select('agreement.id').where('organisation.legalNameEn', '=', 'Legal Assistance of Windsor').where('agreement.status', '=', 'active').executeTakeFirstOrThrow()).id;
+  // Two more staff: a second finance officer, and one person who is both officer and finance (to test segregation).
+  const hash = await hashPassword('demo-password-2026');
+  for (const [email, roles] of [['finance2@example.ca', ['finance_officer']], ['both@example.ca', ['program_officer', 'finance_officer']]] as const) {
+    const u = await h.t.db.insertInto('appUser').values({ email, displayName: email, passwordHash: hash, status: 'active' }).returning('id').executeTakeFirstOrThrow();
+    for (const role of roles) await h.t.db.insertInto('membership').values({ userId: u.id, role }).execute();
+  }
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function claim(over: Partial<ClaimInput> = {}): ClaimInput {
+  return {
+    agreementId,
+    clientKey: randomUUID(),
+    kind: 'advance',
+    fiscalYear: '2026-27',
+    periodStart: '2026-10-01',
+    periodEnd: '2026-12-31',
+    milestoneKey: null,
+    requestedCents: 3_000_000n,
+    expenditures: [],
+    otherRevenues: [],
+    forecast: [
+      { month: '2026-10', amountCents: 1_000_000n },
+      { month: '2026-11', amountCents: 1_000_000n },
+      { month: '2026-12', amountCents: 1_000_000n },
+    ],
+    explanation: '',
+    ...over,
+  };
+}
+
+async function ledger() {
+  return h.t.db.selectFrom('ledgerEntry').select(['fiscalYear', 'kind', 'amountCents', 'claimId']).where('agreementId', '=', agreementId).orderBy('id').execute();
+}
+async function journalCount() {
+  return (await ledger()).length;
+}
+
+/** A stored balance, if any, must equal the journal replayed: here every figure the API shows. */
+async function expectBalancesMatchJournal() {
+  const { api } = await h.signInAs('finance@example.ca');
+  const l = await api.claims.ledger({ agreementId });
+  expect(l.balances).toEqual(balancesOf(await ledger()));
+  const rows = await api.claims.reconciliation({});
+  const mine = rows.filter((r) => r.agreementId === agreementId);
+  const replay = balancesOf(await ledger());
+  expect(mine.reduce((s, r) => s + r.paidCents, 0n)).toBe(replay.paid);
+  expect(mine.reduce((s, r) => s + r.committedCents, 0n)).toBe(replay.committed);
+  expect(mine.reduce((s, r) => s + r.availableCents, 0n)).toBe(replay.available);
+}
+
+describe('an advance, from claim to payment', () => {
+  let claimId: string;
+  it('is submitted by the recipient, certified by the officer and paid once by finance', async () => {
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const input = claim();
+    const made = await recipient.claims.submit(input);
+    expect(made.referenceNumber).toMatch(/^CLM-\d{4}-\d{6}$/);
+    // The same submission again (a retry) finds the same claim.
+    expect(await recipient.claims.submit(input)).toEqual({ ...made, alreadySubmitted: true });
+    claimId = made.id;
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    await officer.claims.certify({ claimId, certifiedCents: 3_000_000n, adjustmentReason: '' });
+    const { api: finance } = await h.signInAs('finance@example.ca');
+    const key = randomUUID();
+    const paid = await finance.claims.release({ claimId, releaseKey: key });
+    expect(paid).toMatchObject({ paidCents: 3_000_000n, repeated: false });
+    // The same request again answers the same; another key is told it is paid already.
+    expect(await finance.claims.release({ claimId, releaseKey: key })).toMatchObject({ paidCents: 3_000_000n, repeated: true });
+    expect(await rejection(finance.claims.release({ claimId, releaseKey: randomUUID() }))).toMatchObject({ code: 'CONFLICT', messageKey: 'error.claim.alreadyPaid' });
+    const payments = (await ledger()).filter((e) => e.kind === 'advance_paid');
+    expect(payments).toEqual([{ fiscalYear: '2026-27', kind: 'advance_paid', amountCents: 3_000_000n, claimId }]);
+    expect((await finance.claims.ledger({ agreementId })).balances).toMatchObject({ paid: 3_000_000n, advancesOutstanding: 3_000_000n });
+    const audit = await h.t.db.selectFrom('auditEvent').select('action').where('entityId', '=', claimId).orderBy('occurredAt').execute();
+    expect(audit.map((a) => a.action)).toEqual(['submit', 'certify', 'release']);
+    await expectBalancesMatchJournal();
+  });
+
+  it('refuses a new advance while the earlier one is unaccounted for, then allows it once spending is reported', async () => {
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const before = await journalCount();
+    expect(await rejection(recipient.claims.submit(claim({ periodStart: '2027-01-01', periodEnd: '2027-03-31' })))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'error.claim.advanceOutstanding', field: 'kind' });
+    // Reporting $28,000 of spending with the claim accounts for enough of the $30,000 advance (10% tolerance).
+    const next = await recipient.claims.submit(
+      claim({ periodStart: '2027-01-01', periodEnd: '2027-03-31', expenditures: [{ category: 'salaries_benefits', amountCents: 2_800_000n, explanation: '' }] }),
+    );
+    expect(await journalCount()).toBe(before);
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    await officer.claims.certify({ claimId: next.id, certifiedCents: 2_500_000n, adjustmentReason: 'The forecast for March is high; reduced.' });
+    const entries = (await ledger()).filter((e) => e.claimId === next.id);
+    expect(entries.map((e) => [e.kind, e.amountCents])).toEqual([
+      ['expenditure_reported', 2_800_000n],
+      ['advance_reconciled', 2_800_000n],
+    ]);
+    const { api: finance } = await h.signInAs('finance@example.ca');
+    await finance.claims.release({ claimId: next.id, releaseKey: randomUUID() });
+    expect((await finance.claims.ledger({ agreementId })).balances).toMatchObject({ paid: 5_500_000n, advancesOutstanding: 2_700_000n });
+    await expectBalancesMatchJournal();
+  });
+
+  it('refuses bad claims with a message naming the field, writing nothing', async () => {
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const before = { journal: await journalCount(), claims: Number((await h.t.db.selectFrom('claim').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n) };
+    expect((await rejection(recipient.claims.submit({ ...claim(), requestedCents: -5n }))).zodFields).toContain('requestedCents');
+    expect((await rejection(recipient.claims.submit({ ...claim(), requestedCents: '12.345' as unknown as bigint }))).zodFields).toContain('requestedCents');
+    expect(
+      await rejection(recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], expenditures: [{ category: 'rent', amountCents: 100_000n, explanation: '' }], requestedCents: 100_000n }))),
+    ).toMatchObject({ messageKey: 'error.claim.categoryNotInBudget', field: 'expenditures.0.category' });
+    expect(await rejection(recipient.claims.submit(claim({ fiscalYear: '2030-31', periodStart: '2030-04-01', periodEnd: '2030-06-30' })))).toMatchObject({ messageKey: 'error.claim.fiscalYearNotInAgreement', field: 'fiscalYear' });
+    // Travel budget for 2026-27 is $20,000: $30,000 of travel departs from it and must be explained.
+    expect(
+      await rejection(recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], expenditures: [{ category: 'travel', amountCents: 3_000_000n, explanation: '' }], requestedCents: 100_000n }))),
+    ).toMatchObject({ messageKey: 'error.claim.varianceExplanation', field: 'expenditures.0.explanation' });
+    // A milestone that is not approved cannot be claimed (the database refuses it too).
+    const milestone = await h.t.db.selectFrom('agreementMilestone').innerJoin('agreementVersion', 'agreementVersion.id', 'agreementMilestone.versionId').select('key').where('agreementVersion.agreementId', '=', agreementId).where('paymentCents', 'is not', null).executeTakeFirstOrThrow();
+    expect(await rejection(recipient.claims.submit(claim({ kind: 'milestone', milestoneKey: milestone.key, forecast: [], requestedCents: 2_000_000n, fiscalYear: '2027-28', periodStart: '2027-04-01', periodEnd: '2027-06-30' })))).toMatchObject({
+      messageKey: 'error.claim.milestoneNotApproved',
+    });
+    expect(await journalCount()).toBe(before.journal);
+    expect(Number((await h.t.db.selectFrom('claim').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)).toBe(before.claims);
+  });
+});
+
+describe('segregation of duties and who sees what', () => {
+  it('never lets the person who certified release, nor anyone handle their own claim', async () => {
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const c = await recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-04-01', periodEnd: '2026-06-30', expenditures: [{ category: 'salaries_benefits', amountCents: 2_900_000n, explanation: '' }], requestedCents: 200_000n }));
+    const { api: both } = await h.signInAs('both@example.ca');
+    await both.claims.certify({ claimId: c.id, certifiedCents: 200_000n, adjustmentReason: '' });
+    expect(await rejection(both.claims.release({ claimId: c.id, releaseKey: randomUUID() }))).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.claim.certifierCannotRelease' });
+    // Officers cannot release at all; recipients cannot certify.
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    expect((await rejection(officer.claims.release({ claimId: c.id, releaseKey: randomUUID() }))).code).toBe('FORBIDDEN');
+    expect((await rejection(recipient.claims.certify({ claimId: c.id, certifiedCents: 1n, adjustmentReason: 'x' }))).code).toBe('FORBIDDEN');
+    // Even bypassing the service, the database refuses the certifier as releaser.
+    const certifier = await h.userId('both@example.ca');
+    await expect(sql`update claim set status = 'paid', released_by = ${certifier}, released_at = now(), release_key = gen_random_uuid() where id = ${c.id}`.execute(h.t.db)).rejects.toThrow();
+    const { api: finance } = await h.signInAs('finance@example.ca');
+    await finance.claims.release({ claimId: c.id, releaseKey: randomUUID() });
+  });
+
+  it('shows a recipient only its own organisation’s claims', async () => {
+    const { api: kaNi } = await h.signInAs('recipient@example.ca');
+    expect(await kaNi.claims.list({})).toEqual([]);
+    const windsorClaim = await h.t.db.selectFrom('claim').select('id').where('agreementId', '=', agreementId).executeTakeFirstOrThrow();
+    expect((await rejection(kaNi.claims.get({ claimId: windsorClaim.id }))).code).toBe('NOT_FOUND');
+    expect((await rejection(kaNi.claims.ledger({ agreementId }))).code).toBe('NOT_FOUND');
+    expect((await rejection(kaNi.claims.submit(claim()))).code).toBe('NOT_FOUND');
+    expect((await rejection(kaNi.claims.reconciliation({}))).code).toBe('FORBIDDEN');
+    const { api: windsor } = await h.signInAs('recipient.windsor@example.ca');
+    expect((await windsor.claims.list({})).length).toBeGreaterThan(0);
+  });
+});
+
+describe('under concurrency (PostgreSQL server)', () => {
+  it.skipIf(!onServer)('pays a claim once when two finance officers release it at the same moment, every time', async () => {
+    // Skipped on PGlite: one connection serialises everything, so there is no race to lose.
+    for (let round = 0; round < 8; round++) {
+      const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+      const c = await recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-07-01', periodEnd: '2026-09-30', expenditures: [{ category: 'salaries_benefits', amountCents: 10_000n, explanation: '' }], requestedCents: 10_000n }));
+      const { api: officer } = await h.signInAs('officer@example.ca');
+      await officer.claims.certify({ claimId: c.id, certifiedCents: 10_000n, adjustmentReason: '' });
+      const [{ api: f1 }, { api: f2 }] = await Promise.all([h.signInAs('finance@example.ca'), h.signInAs('finance2@example.ca')]);
+      const results = await Promise.allSettled([f1.claims.release({ claimId: c.id, releaseKey: randomUUID() }), f2.claims.release({ claimId: c.id, releaseKey: randomUUID() })]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const payments = (await ledger()).filter((e) => e.claimId === c.id && (e.kind === 'reimbursement_paid' || e.kind === 'advance_paid'));
+      expect(payments).toHaveLength(1);
+    }
+    await expectBalancesMatchJournal();
+  });
+
+  it.skipIf(!onServer)('cannot overdraw a fiscal year when two claims race for its last dollars', async () => {
+    const { api: finance } = await h.signInAs('finance@example.ca');
+    const year = (await finance.claims.ledger({ agreementId })).byFiscalYear.find((y) => y.fiscalYear === '2027-28');
+    const room = (year?.amountCents ?? 120_000_00n) - (year?.paid ?? 0n);
+    // Two certified claims each within the year's room, together beyond it: written straight to the
+    // database, as a bug in the application could, to show the database itself holds the line.
+    const submitter = await h.userId('recipient.windsor@example.ca');
+    const certifier = await h.userId('officer@example.ca');
+    const each = room / 2n + 100n;
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const row = await h.t.db
+        .insertInto('claim')
+        .values({ referenceNumber: `CLM-2099-00000${i}`, agreementId, clientKey: randomUUID(), fiscalYear: '2027-28', periodStart: '2027-04-01', periodEnd: '2027-06-30', kind: 'reimbursement', requestedCents: each, submittedBy: submitter, forecast: '[]' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await h.t.db.updateTable('claim').set({ status: 'certified', certifiedCents: each, certifiedBy: certifier, certifiedAt: new Date() }).where('id', '=', row.id).execute();
+      ids.push(row.id);
+    }
+    const [{ api: f1 }, { api: f2 }] = await Promise.all([h.signInAs('finance@example.ca'), h.signInAs('finance2@example.ca')]);
+    const results = await Promise.allSettled([f1.claims.release({ claimId: ids[0]!, releaseKey: randomUUID() }), f2.claims.release({ claimId: ids[1]!, releaseKey: randomUUID() })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as { cause?: { messageKey?: string } }).cause?.messageKey).toMatch(/^error\.payment\.(fiscalYearLimit|totalLimit)$/);
+    const paid2027 = balancesOf((await ledger()).filter((e) => e.fiscalYear === '2027-28')).paid;
+    expect(paid2027).toBeLessThanOrEqual(year?.amountCents ?? 0n);
+    await expectBalancesMatchJournal();
+  });
+});
+
+describe('year end', () => {
+  it('refuses to close a year with claims waiting, then lapses what was committed and not paid', async () => {
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const waiting = await recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-07-01', periodEnd: '2026-09-30', expenditures: [{ category: 'salaries_benefits', amountCents: 10_000n, explanation: '' }], requestedCents: 10_000n }));
+    const { api: finance } = await h.signInAs('finance@example.ca');
+    expect(await rejection(finance.claims.closeFiscalYear({ fiscalYear: '2026-27' }))).toMatchObject({ code: 'CONFLICT', messageKey: 'error.fiscalYear.claimsWaiting' });
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    await officer.claims.reject({ claimId: waiting.id, reason: 'Claimed twice by mistake.' });
+    const before = balancesOf((await ledger()).filter((e) => e.fiscalYear === '2026-27'));
+    const closed = await finance.claims.closeFiscalYear({ fiscalYear: '2026-27' });
+    const lapse = closed.lapses.find((l) => l.agreementId === agreementId);
+    expect(lapse?.lapsedCents).toBe(before.committed - before.paid);
+    const after = balancesOf((await ledger()).filter((e) => e.fiscalYear === '2026-27'));
+    expect(after).toMatchObject({ available: 0n, lapsed: before.committed - before.paid, paid: before.paid });
+    // Nothing more can be claimed or paid in that year.
+    expect(await rejection(recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-07-01', periodEnd: '2026-09-30', expenditures: [{ category: 'salaries_benefits', amountCents: 10_000n, explanation: '' }], requestedCents: 10_000n })))).toMatchObject({
+      messageKey: 'error.claim.fiscalYearClosed',
+      field: 'fiscalYear',
+    });
+    await expect(h.t.db.insertInto('ledgerEntry').values({ agreementId, fiscalYear: '2026-27', kind: 'reimbursement_paid', amountCents: 1n }).execute()).rejects.toThrow(/closed/);
+    await expectBalancesMatchJournal();
+  });
+});
