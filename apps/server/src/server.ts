@@ -7,7 +7,21 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { appRouter, createContext, readAttachment, uploadAttachment, type ApiDeps, type AppRouter, type RequestMeta } from '@tp/api';
+import {
+  appRouter,
+  assertCanExport,
+  createContext,
+  disclosureSheet,
+  paymentsSheet,
+  readAttachment,
+  reconciliationSheet,
+  uploadAttachment,
+  writeSheet,
+  type ApiDeps,
+  type AppRouter,
+  type ExportFormat,
+  type RequestMeta,
+} from '@tp/api';
 import { DomainError, MAX_ATTACHMENT_BYTES } from '@tp/domain';
 import { sql } from 'kysely';
 import { pickLanguage, translate } from '@tp/i18n';
@@ -121,6 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await registerAttachmentRoutes(app, deps);
+  registerExportRoutes(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -235,5 +250,43 @@ async function registerAttachmentRoutes(app: FastifyInstance, deps: ApiDeps): Pr
     } catch (error) {
       return fail(request, reply, error);
     }
+  });
+}
+
+const EXPORT_FILE = /^(reconciliation|payments|disclosure)\.(xlsx|csv)$/;
+const FISCAL_YEAR = /^\d{4}-\d{2}$/;
+
+/**
+ * Finance exports as files: /exports/reconciliation.xlsx (or .csv), /exports/payments.xlsx,
+ * /exports/disclosure.xlsx. The session cookie authorises them; only staff who read money may.
+ */
+function registerExportRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.get<{ Params: { file: string }; Querystring: { programId?: string; fiscalYear?: string; byCategory?: string } }>('/exports/:file', async (request, reply) => {
+    const lang = requestLanguage(request);
+    const match = EXPORT_FILE.exec(request.params.file);
+    if (!match) return reply.code(404).send(errorBody(request, 404, 'error.notFound'));
+    const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta: requestMeta(request), cookie: { set: () => undefined, clear: () => undefined } }).session();
+    if (!user) return reply.code(401).send(errorBody(request, 401, 'error.unauthenticated'));
+    try {
+      assertCanExport(user);
+    } catch {
+      return reply.code(403).send(errorBody(request, 403, 'error.forbidden'));
+    }
+    const programId = request.query.programId && UUID.test(request.query.programId) ? request.query.programId : null;
+    const fiscalYear = request.query.fiscalYear && FISCAL_YEAR.test(request.query.fiscalYear) ? request.query.fiscalYear : null;
+    const [, name, format] = match as unknown as [string, 'reconciliation' | 'payments' | 'disclosure', ExportFormat];
+    const sheet =
+      name === 'reconciliation'
+        ? await reconciliationSheet(deps.db, { programId, fiscalYear, byCategory: request.query.byCategory === 'true' })
+        : name === 'payments'
+          ? await paymentsSheet(deps.db, { fiscalYear })
+          : await disclosureSheet(deps.db);
+    const data = await writeSheet(sheet, format);
+    request.log.info({ export: name, rows: sheet.rows.length, lang }, 'export');
+    return reply
+      .header('content-type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}${fiscalYear ? `-${fiscalYear}` : ''}.${format}"`)
+      .header('cache-control', 'private, no-store')
+      .send(data);
   });
 }

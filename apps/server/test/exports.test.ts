@@ -1,0 +1,77 @@
+/**
+ * The finance exports over HTTP, on the demo data: the reconciliation as XLSX and CSV (read back
+ * with exceljs, figures to the cent), the payments file, the proactive disclosure in the Treasury
+ * Board layout; staff who read money only.
+ */
+import ExcelJS from 'exceljs';
+import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '@tp/api';
+import { seedDemo, seedReference } from '@tp/db/seed';
+import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, SESSION_COOKIE } from '../src/server';
+
+let t: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedReference(t.db);
+  await seedDemo(t.db, { hashPassword });
+  const deps = { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() };
+  await seedDemoActivity(deps);
+  app = await buildServer({ deps, logLevel: 'silent', webDist: null });
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.destroy();
+});
+
+async function cookieOf(email: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/trpc/auth.signIn', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ json: { email, password: 'demo-password-2026' } }) });
+  return `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+}
+
+async function sheetOf(body: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  return rows;
+}
+
+describe('finance exports', () => {
+  it('the reconciliation as XLSX: bilingual headers and the Windsor agreement committed to the cent', async () => {
+    const res = await app.inject({ method: 'GET', url: '/exports/reconciliation.xlsx?fiscalYear=2026-27', headers: { cookie: await cookieOf('finance@example.ca') } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const rows = await sheetOf(res.rawPayload);
+    expect(rows[0]!.slice(0, 6)).toEqual(['Agreement / Accord', 'Organisation / Organisme', 'Program / Programme', 'Fiscal year / Exercice', 'Budget / Budget', 'Committed / Engagé']);
+    const windsor = rows.find((r) => r[1] === 'Legal Assistance of Windsor');
+    expect(windsor?.slice(3, 6)).toEqual(['2026-27', '120000', '120000']);
+  });
+
+  it('the reconciliation as CSV, and the disclosure in the Treasury Board layout', async () => {
+    const cookie = await cookieOf('analyst@example.ca');
+    const csv = await app.inject({ method: 'GET', url: '/exports/reconciliation.csv', headers: { cookie } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.split('\n')[0]).toContain('Agreement / Accord');
+    const disclosure = await app.inject({ method: 'GET', url: '/exports/disclosure.xlsx', headers: { cookie } });
+    const rows = await sheetOf(disclosure.rawPayload);
+    expect(rows[0]!.slice(0, 7)).toEqual(['ref_number', 'amendment_number', 'amendment_date', 'agreement_type', 'recipient_type', 'recipient_business_number', 'recipient_legal_name']);
+    // Only the signed Windsor agreement ($240,000) is disclosed; Alberta's is not signed yet.
+    expect(rows).toHaveLength(2);
+    const header = rows[0]!;
+    const line = rows[1]!;
+    expect(line[header.indexOf('recipient_legal_name')]).toBe('Legal Assistance of Windsor');
+    expect(line[header.indexOf('agreement_value')]).toBe('240000');
+    expect(line[header.indexOf('agreement_type')]).toBe('C');
+    expect(line[header.indexOf('owner_org')]).toBe('ps-sp');
+  });
+
+  it('refuses the signed-out and the recipients', async () => {
+    expect((await app.inject({ method: 'GET', url: '/exports/payments.xlsx' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/exports/payments.xlsx', headers: { cookie: await cookieOf('recipient@example.ca') } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/exports/secrets.xlsx', headers: { cookie: await cookieOf('finance@example.ca') } })).statusCode).toBe(404);
+  });
+});
