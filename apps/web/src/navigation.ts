@@ -16,6 +16,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/calls', label: 'nav.calls', roles: ['recipient', 'program_officer', 'program_manager', 'administrator'] },
   { path: '/applications', label: 'nav.applications', roles: ['recipient'] },
   { path: '/my-reports', label: 'nav.myReports', roles: ['recipient'] },
+  { path: '/claims', label: 'nav.claims', roles: ['recipient', 'program_officer', 'finance_officer'] },
   { path: '/officer', label: 'nav.program_officer', roles: ['program_officer'] },
   { path: '/manager', label: 'nav.program_manager', roles: ['program_manager'] },
   { path: '/intake', label: 'nav.intake', roles: ['program_officer', 'program_manager'] },
@@ -26,6 +27,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/performance', label: 'nav.performance', roles: ['results_analyst', 'program_officer', 'administrator'] },
   { path: '/organisations', label: 'nav.organisations', roles: ['program_officer', 'administrator'] },
   { path: '/finance', label: 'nav.finance_officer', roles: ['finance_officer'] },
+  { path: '/reconciliation', label: 'nav.reconciliation', roles: ['finance_officer', 'program_manager', 'results_analyst'] },
   { path: '/results', label: 'nav.results_analyst', roles: ['results_analyst'] },
   { path: '/admin', label: 'nav.administrator', roles: ['administrator'] },
 ];

@@ -18,6 +18,7 @@ import { assessmentRoutes } from './routes/assessment-routes';
 import { rootRoute, signedInRoute } from './routes/base';
 import { programRoutes } from './routes/program-routes';
 import { reportRoutes } from './routes/report-routes';
+import { claimRoutes } from './routes/claim-routes';
 
 const tokenSearch = (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' });
 
@@ -81,6 +82,7 @@ const routeTree = rootRoute.addChildren([
     ...applicationRoutes,
     ...assessmentRoutes,
     ...reportRoutes,
+    ...claimRoutes,
   ]),
   ...publicApplicationRoutes,
 ]);

@@ -1,0 +1,254 @@
+/**
+ * /reconciliation (finance and the staff who read money): per agreement and fiscal year (or cost
+ * category): budget, committed, claimed, certified, paid, advances outstanding, holdback, lapsed,
+ * available, with totals, drill-down to the journal and the exports. Finance closes fiscal years.
+ * /agreements/$agreementId/journal: every entry of the agreement's journal and its balances.
+ */
+import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsSelect } from '@cdssnc/gcds-components-react';
+import type { MessageKey } from '@tp/i18n';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { PageHeading } from '../../components/page-heading';
+import { QueryView } from '../../components/query-view';
+import { AnyRoleGate, useHasRole } from '../../components/role-gate';
+import { useT } from '../../i18n/language';
+import { problemsFromError } from '../../lib/form-problems';
+import { queryClient, trpc } from '../../lib/trpc';
+
+const READERS = ['finance_officer', 'program_officer', 'program_manager', 'results_analyst', 'administrator'] as const;
+const MONEY_COLUMNS = ['budgetCents', 'committedCents', 'claimedCents', 'certifiedCents', 'paidCents', 'advancesOutstandingCents', 'holdbackCents', 'lapsedCents', 'availableCents'] as const;
+const MONEY_HEADERS: Record<(typeof MONEY_COLUMNS)[number], MessageKey> = {
+  budgetCents: 'fin.col.budget',
+  committedCents: 'fin.col.committed',
+  claimedCents: 'fin.col.claimed',
+  certifiedCents: 'fin.col.certified',
+  paidCents: 'fin.col.paid',
+  advancesOutstandingCents: 'fin.col.advancesOutstanding',
+  holdbackCents: 'fin.col.holdback',
+  lapsedCents: 'fin.col.lapsed',
+  availableCents: 'fin.col.available',
+};
+
+export function ReconciliationPage() {
+  return (
+    <AnyRoleGate roles={READERS}>
+      <Reconciliation />
+    </AnyRoleGate>
+  );
+}
+
+function Reconciliation() {
+  const { t, pick, formatMoney, lang } = useT();
+  const [programId, setProgramId] = useState('');
+  const [fiscalYear, setFiscalYear] = useState('');
+  const [byCategory, setByCategory] = useState(false);
+  const programs = useQuery(trpc.program.list.queryOptions());
+  const years = useQuery(trpc.reference.fiscalYears.queryOptions());
+  const rows = useQuery(trpc.claims.reconciliation.queryOptions({ programId: programId || null, fiscalYear: fiscalYear || null, byCategory }));
+  const isFinance = useHasRole('finance_officer');
+  const query = new URLSearchParams({ ...(programId ? { programId } : {}), ...(fiscalYear ? { fiscalYear } : {}), ...(byCategory ? { byCategory: 'true' } : {}) }).toString();
+  const suffix = query ? `?${query}` : '';
+  return (
+    <>
+      <PageHeading title={t('recon.title')} intro={t('recon.intro')} />
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', columnGap: 'var(--gcds-spacing-400)' }}>
+        <GcdsSelect key={`p-${lang}`} selectId="recon-program" name="recon-program" label={t('recon.filter.program')} value={programId} onGcdsChange={(e) => setProgramId(String(e.detail ?? ''))}>
+          <option value="">{t('recon.filter.any')}</option>
+          {(programs.data ?? []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {pick(p.nameEn, p.nameFr)}
+            </option>
+          ))}
+        </GcdsSelect>
+        <GcdsSelect key={`y-${lang}`} selectId="recon-fiscalYear" name="recon-fiscalYear" label={t('recon.filter.fiscalYear')} value={fiscalYear} onGcdsChange={(e) => setFiscalYear(String(e.detail ?? ''))}>
+          <option value="">{t('recon.filter.any')}</option>
+          {(years.data && 'years' in years.data ? years.data.years : []).map((y) => (
+            <option key={y.label} value={y.label}>
+              {y.label}
+            </option>
+          ))}
+        </GcdsSelect>
+      </div>
+      <GcdsCheckboxes
+        key={`c-${lang}`}
+        name="recon-byCategory"
+        legend={t('recon.filter.byCategory')}
+        hideLegend
+        options={[{ id: 'recon-byCategory', label: t('recon.filter.byCategory'), value: 'yes', checked: byCategory }]}
+        value={byCategory ? ['yes'] : []}
+        onGcdsChange={(e) => setByCategory(Array.isArray(e.detail) && (e.detail as string[]).includes('yes'))}
+      />
+      <QueryView query={rows}>
+        {(list) => {
+          const totals = Object.fromEntries(MONEY_COLUMNS.map((c) => [c, list.reduce((s, r) => s + r[c], 0n)])) as Record<(typeof MONEY_COLUMNS)[number], bigint>;
+          return (
+            <div className="tp-table-wrap">
+              <table className="tp-table tp-table-money" data-testid="reconciliation">
+                <caption>{t('recon.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fin.col.agreement')}</th>
+                    <th scope="col">{t('fin.col.organisation')}</th>
+                    <th scope="col">{t('fin.col.fiscalYear')}</th>
+                    {byCategory ? <th scope="col">{t('fin.col.costCategory')}</th> : null}
+                    {MONEY_COLUMNS.map((c) => (
+                      <th key={c} scope="col">
+                        {t(MONEY_HEADERS[c])}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((r) => (
+                    <tr key={`${r.agreementId}-${r.fiscalYear}-${r.costCategory ?? ''}`} data-agreement={r.referenceNumber} data-fiscal-year={r.fiscalYear}>
+                      <th scope="row">
+                        <Link to="/agreements/$agreementId/journal" params={{ agreementId: r.agreementId }} className="tp-link">
+                          {r.referenceNumber}
+                        </Link>
+                      </th>
+                      <td>{pick(r.organisationNameEn, r.organisationNameFr)}</td>
+                      <td>{r.fiscalYear}</td>
+                      {byCategory ? <td>{r.costCategory ? t(`apply.cost.${r.costCategory}` as MessageKey) : ''}</td> : null}
+                      {MONEY_COLUMNS.map((c) => (
+                        <td key={c} data-column={c}>
+                          {formatMoney(r[c])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row" colSpan={byCategory ? 4 : 3}>
+                      {t('recon.total')}
+                    </th>
+                    {MONEY_COLUMNS.map((c) => (
+                      <td key={c} data-column={c}>
+                        {formatMoney(totals[c])}
+                      </td>
+                    ))}
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          );
+        }}
+      </QueryView>
+      <section aria-labelledby="exports-heading" className="tp-section">
+        <GcdsHeading tag="h2" id="exports-heading">
+          {t('recon.export')}
+        </GcdsHeading>
+        <ul>
+          <li><a className="tp-link" href={`/exports/reconciliation.xlsx${suffix}`} data-testid="export-reconciliation-xlsx">{t('recon.export.reconciliationXlsx')}</a></li>
+          <li><a className="tp-link" href={`/exports/reconciliation.csv${suffix}`}>{t('recon.export.reconciliationCsv')}</a></li>
+          <li><a className="tp-link" href={`/exports/payments.xlsx${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`}>{t('recon.export.paymentsXlsx')}</a></li>
+          <li><a className="tp-link" href={`/exports/payments.csv${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`}>{t('recon.export.paymentsCsv')}</a></li>
+          <li><a className="tp-link" href="/exports/disclosure.xlsx">{t('recon.export.disclosureXlsx')}</a></li>
+          <li><a className="tp-link" href="/exports/disclosure.csv">{t('recon.export.disclosureCsv')}</a></li>
+        </ul>
+      </section>
+      {isFinance && fiscalYear ? <YearEnd fiscalYear={fiscalYear} /> : null}
+    </>
+  );
+}
+
+function YearEnd({ fiscalYear }: { fiscalYear: string }) {
+  const { t, formatMoney } = useT();
+  const close = useMutation(trpc.claims.closeFiscalYear.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  return (
+    <section aria-labelledby="year-end-heading" className="tp-section">
+      <GcdsHeading tag="h2" id="year-end-heading">
+        {t('recon.yearEnd')}
+      </GcdsHeading>
+      <p>{t('recon.yearEnd.text')}</p>
+      <ProblemNotice problem={close.error ? problemsFromError(close.error).form : null} />
+      {close.data ? <SuccessNotice>{t('recon.yearEnd.done', { fiscalYear, amount: formatMoney(close.data.lapsedCents) })}</SuccessNotice> : null}
+      <GcdsButton type="button" buttonRole="danger" disabled={close.isPending} onGcdsClick={() => close.mutate({ fiscalYear })}>
+        {t('recon.yearEnd.submit', { fiscalYear })}
+      </GcdsButton>
+    </section>
+  );
+}
+
+export function AgreementJournalPage({ agreementId }: { agreementId: string }) {
+  const { t, formatMoney, formatDate } = useT();
+  const ledger = useQuery(trpc.claims.ledger.queryOptions({ agreementId }));
+  const agreement = useQuery(trpc.agreements.get.queryOptions({ agreementId }));
+  return (
+    <>
+      <PageHeading title={t('recon.journal', { reference: agreement.data?.referenceNumber ?? '' })} />
+      <QueryView query={ledger}>
+        {(l) => (
+          <>
+            <div className="tp-table-wrap">
+              <table className="tp-table" data-testid="journal-balances">
+                <caption>{t('recon.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fin.col.fiscalYear')}</th>
+                    <th scope="col">{t('fin.col.budget')}</th>
+                    <th scope="col">{t('fin.col.committed')}</th>
+                    <th scope="col">{t('fin.col.paid')}</th>
+                    <th scope="col">{t('fin.col.advancesOutstanding')}</th>
+                    <th scope="col">{t('fin.col.lapsed')}</th>
+                    <th scope="col">{t('fin.col.available')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {l.byFiscalYear.map((y) => (
+                    <tr key={y.fiscalYear}>
+                      <th scope="row">{y.fiscalYear}</th>
+                      <td>{formatMoney(y.amountCents)}</td>
+                      <td>{formatMoney(y.committed)}</td>
+                      <td>{formatMoney(y.paid)}</td>
+                      <td>{formatMoney(y.advancesOutstanding)}</td>
+                      <td>{formatMoney(y.lapsed)}</td>
+                      <td>{formatMoney(y.available)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="tp-table-wrap">
+              <table className="tp-table" data-testid="journal-entries">
+                <caption>{t('recon.journalCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fin.col.date')}</th>
+                    <th scope="col">{t('fin.col.fiscalYear')}</th>
+                    <th scope="col">{t('fin.col.entryKind')}</th>
+                    <th scope="col">{t('fin.col.costCategory')}</th>
+                    <th scope="col">{t('fin.col.amount')}</th>
+                    <th scope="col">{t('fin.col.memo')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {l.entries.map((e) => (
+                    <tr key={String(e.id)}>
+                      <td>{formatDate(e.createdAt)}</td>
+                      <td>{e.fiscalYear}</td>
+                      <td>{t(`ledger.kind.${e.kind}` as MessageKey)}</td>
+                      <td>{e.costCategory ? t(`apply.cost.${e.costCategory}` as MessageKey) : ''}</td>
+                      <td>{formatMoney(e.amountCents)}</td>
+                      <td>
+                        {e.claimId ? (
+                          <Link to="/claims/$claimId" params={{ claimId: e.claimId }} className="tp-link">
+                            {e.memo}
+                          </Link>
+                        ) : (
+                          e.memo
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}
