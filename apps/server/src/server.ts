@@ -8,7 +8,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import {
+  agreementDocumentData,
   appRouter,
+  renderAgreementPdf,
   assertCanExport,
   createContext,
   disclosureSheet,
@@ -136,6 +138,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await registerAttachmentRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerAgreementPdfRoute(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -288,5 +291,27 @@ function registerExportRoutes(app: FastifyInstance, deps: ApiDeps): void {
       .header('content-disposition', `attachment; filename="${name}${fiscalYear ? `-${fiscalYear}` : ''}.${format}"`)
       .header('cache-control', 'private, no-store')
       .send(data);
+  });
+}
+
+/**
+ * The agreement as a PDF: /agreements/:id/pdf, in the recipient's official language unless
+ * ?lang=en or ?lang=fr asks for the other, for the version in force unless ?version=N.
+ */
+function registerAgreementPdfRoute(app: FastifyInstance, deps: ApiDeps): void {
+  app.get<{ Params: { agreementId: string }; Querystring: { lang?: string; version?: string } }>('/agreements/:agreementId/pdf', async (request, reply) => {
+    if (!UUID.test(request.params.agreementId)) return reply.code(404).send(errorBody(request, 404, 'error.notFound'));
+    const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta: requestMeta(request), cookie: { set: () => undefined, clear: () => undefined } }).session();
+    if (!user) return reply.code(401).send(errorBody(request, 401, 'error.unauthenticated'));
+    const lang = request.query.lang === 'fr' || request.query.lang === 'en' ? request.query.lang : undefined;
+    const version = request.query.version && /^\d{1,4}$/.test(request.query.version) ? Number(request.query.version) : undefined;
+    try {
+      const { lang: chosen, document, fileName } = await agreementDocumentData(deps.db, user, { agreementId: request.params.agreementId, version, lang });
+      const pdf = await renderAgreementPdf(document, chosen);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store').send(pdf);
+    } catch (error) {
+      if (error instanceof DomainError) return reply.code(DOMAIN_STATUS[error.code] ?? 500).send(errorBody(request, DOMAIN_STATUS[error.code] ?? 500, error.messageKey));
+      throw error;
+    }
   });
 }

@@ -69,6 +69,17 @@ describe('finance exports', () => {
     expect(line[header.indexOf('owner_org')]).toBe('ps-sp');
   });
 
+  it('gives the agreement as a PDF to its recipient, in the language asked, and to nobody else outside', async () => {
+    const agreement = await t.db.selectFrom('agreement').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
+    const own = await app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf?lang=fr`, headers: { cookie: await cookieOf('recipient.windsor@example.ca') } });
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toBe('application/pdf');
+    expect(own.headers['content-disposition']).toMatch(/AGR-\d{4}-\d{6}-v1-fr\.pdf/);
+    expect(own.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf`, headers: { cookie: await cookieOf('recipient@example.ca') } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf` })).statusCode).toBe(401);
+  });
+
   it('refuses the signed-out and the recipients', async () => {
     expect((await app.inject({ method: 'GET', url: '/exports/payments.xlsx' })).statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/exports/payments.xlsx', headers: { cookie: await cookieOf('recipient@example.ca') } })).statusCode).toBe(403);

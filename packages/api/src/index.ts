@@ -10,3 +10,5 @@ export { readAttachment, uploadAttachment } from './services/attachments';
 export { seedDemoActivity, DEMO_CALL_TITLE_EN } from './demo/seed-demo-activity';
 export { startJobQueue, JOBS, type JobQueue } from './jobs/job-queue';
 export { assertCanExport, disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat } from './exports/finance-exports';
+export { renderAgreementPdf, type AgreementDocument } from './documents/agreement-pdf';
+export { agreementDocumentData } from './services/agreements';

@@ -6,6 +6,7 @@ import { errors } from './errors';
 import { errorsAgreements } from './errors-agreements';
 import { errorsClaims } from './errors-claims';
 import { mail } from './mail';
+import { pdfAgreement } from './pdf-agreement';
 import { reports } from './reports';
 import { ui } from './ui';
 import { uiApplications } from './ui-applications';
@@ -16,9 +17,9 @@ import { uiReports } from './ui-reports';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...errorsAgreements.en, ...errorsClaims.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en, ...uiFinance.en };
+const en = { ...errors.en, ...errorsAgreements.en, ...errorsClaims.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en, ...uiFinance.en, ...pdfAgreement.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...errorsClaims.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr, ...uiFinance.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...errorsClaims.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr, ...uiFinance.fr, ...pdfAgreement.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 
