@@ -11,15 +11,16 @@ import { reports } from './reports';
 import { ui } from './ui';
 import { uiApplications } from './ui-applications';
 import { uiAssessment } from './ui-assessment';
+import { uiContributionAgreements } from './ui-contribution-agreements';
 import { uiFinance } from './ui-finance';
 import { uiPrograms } from './ui-programs';
 import { uiReports } from './ui-reports';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...errorsAgreements.en, ...errorsClaims.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en, ...uiFinance.en, ...pdfAgreement.en };
+const en = { ...errors.en, ...errorsAgreements.en, ...errorsClaims.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en, ...uiFinance.en, ...pdfAgreement.en, ...uiContributionAgreements.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...errorsClaims.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr, ...uiFinance.fr, ...pdfAgreement.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...errorsClaims.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr, ...uiFinance.fr, ...pdfAgreement.fr, ...uiContributionAgreements.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 

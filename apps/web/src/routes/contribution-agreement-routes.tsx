@@ -1,0 +1,55 @@
+/** Contribution agreements (issue 5). Pages attach under signedInRoute. */
+import { createRoute } from '@tanstack/react-router';
+import { AgreementPage, EditAgreementPage, MyAgreementsPage, NewAgreementPage, PortfolioPage, VersionPage } from '../pages/contribution-agreements/agreement-pages';
+import { signedInRoute } from './base';
+
+const portfolioRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/agreements', component: PortfolioPage });
+const myAgreementsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-agreements', component: MyAgreementsPage });
+
+const newRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/agreements/new',
+  validateSearch: (search: Record<string, unknown>): { applicationId: string } => ({ applicationId: typeof search.applicationId === 'string' ? search.applicationId : '' }),
+  component: function NewRoute() {
+    const { applicationId } = newRoute.useSearch();
+    return <NewAgreementPage key={applicationId} applicationId={applicationId} />;
+  },
+});
+
+const agreementRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/agreements/$agreementId',
+  component: function AgreementRoute() {
+    const { agreementId } = agreementRoute.useParams();
+    return <AgreementPage key={agreementId} agreementId={agreementId} />;
+  },
+});
+
+const editRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/agreements/$agreementId/edit',
+  component: function EditRoute() {
+    const { agreementId } = editRoute.useParams();
+    return <EditAgreementPage key={`edit-${agreementId}`} agreementId={agreementId} mode="edit" />;
+  },
+});
+
+const amendRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/agreements/$agreementId/amend',
+  component: function AmendRoute() {
+    const { agreementId } = amendRoute.useParams();
+    return <EditAgreementPage key={`amend-${agreementId}`} agreementId={agreementId} mode="amend" />;
+  },
+});
+
+const versionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/agreements/$agreementId/versions/$version',
+  component: function VersionRoute() {
+    const { agreementId, version } = versionRoute.useParams();
+    return <VersionPage key={`${agreementId}-${version}`} agreementId={agreementId} version={Number(version)} />;
+  },
+});
+
+export const contributionAgreementRoutes = [portfolioRoute, myAgreementsRoute, newRoute, agreementRoute, editRoute, amendRoute, versionRoute] as const;
