@@ -9,6 +9,7 @@ import { performanceRouter } from './routers/performance';
 import { programRouter } from './routers/program';
 import { organisationRouter } from './routers/organisation';
 import { referenceRouter } from './routers/reference';
+import { resultsRouter } from './routers/results';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   reports: reportsRouter,
   notifications: notificationsRouter,
   claims: claimsRouter,
+  results: resultsRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

@@ -13,3 +13,4 @@ export * from './organisations';
 export * from './agreements';
 export * from './progress-reports';
 export * from './claims';
+export * from './results';

@@ -1,0 +1,21 @@
+import { fiscalYearLabelSchema, indicatorDrillInput, isoDateIn, programYearInput, spendingInput, uuidSchema } from '@tp/domain';
+import { z } from 'zod';
+import { fundedProfile, gbaProfile, indicatorReports, programRollup, recipientIndicators, RESULTS_READERS, seesSmallCounts, spending } from '../services/results';
+import { recipientProcedure, roleProcedure, router } from '../trpc';
+
+const today = () => isoDateIn(new Date(), 'America/Toronto');
+/** Departmental staff who read results; recipients only ever see their own agreements' figures. */
+const readers = roleProcedure(...RESULTS_READERS);
+
+export const resultsRouter = router({
+  /** One program's fiscal year against its performance measurement framework and the departmental one. */
+  rollup: readers.input(programYearInput).query(({ ctx, input }) => programRollup(ctx.db, input, today())),
+  /** The accepted reports behind one indicator's figure. */
+  indicatorReports: readers.input(indicatorDrillInput).query(({ ctx, input }) => indicatorReports(ctx.db, input)),
+  spending: readers.input(spendingInput).query(({ ctx, input }) => spending(ctx.db, input)),
+  funded: readers
+    .input(z.object({ fiscalYear: fiscalYearLabelSchema, programId: uuidSchema.optional() }))
+    .query(({ ctx, input }) => fundedProfile(ctx.db, input)),
+  gba: readers.input(programYearInput).query(({ ctx, input }) => gbaProfile(ctx.db, input, { suppress: !seesSmallCounts(ctx.user) })),
+  mine: recipientProcedure.query(({ ctx }) => recipientIndicators(ctx.db, ctx.user)),
+});
