@@ -12,7 +12,11 @@ import {
   appRouter,
   renderAgreementPdf,
   assertCanExport,
+  assertCanReadResults,
   createContext,
+  gbaSheet,
+  indicatorResultsSheet,
+  programDetailsSheet,
   disclosureSheet,
   paymentsSheet,
   readAttachment,
@@ -24,7 +28,7 @@ import {
   type ExportFormat,
   type RequestMeta,
 } from '@tp/api';
-import { DomainError, MAX_ATTACHMENT_BYTES } from '@tp/domain';
+import { DomainError, MAX_ATTACHMENT_BYTES, isoDateIn } from '@tp/domain';
 import { sql } from 'kysely';
 import { pickLanguage, translate } from '@tp/i18n';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
@@ -256,7 +260,7 @@ async function registerAttachmentRoutes(app: FastifyInstance, deps: ApiDeps): Pr
   });
 }
 
-const EXPORT_FILE = /^(reconciliation|payments|disclosure)\.(xlsx|csv)$/;
+const EXPORT_FILE = /^(reconciliation|payments|disclosure|results-indicators|results-program|results-gba)\.(xlsx|csv)$/;
 const FISCAL_YEAR = /^\d{4}-\d{2}$/;
 
 /**
@@ -270,20 +274,38 @@ function registerExportRoutes(app: FastifyInstance, deps: ApiDeps): void {
     if (!match) return reply.code(404).send(errorBody(request, 404, 'error.notFound'));
     const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta: requestMeta(request), cookie: { set: () => undefined, clear: () => undefined } }).session();
     if (!user) return reply.code(401).send(errorBody(request, 401, 'error.unauthenticated'));
+    const [, name, format] = match as unknown as [string, 'reconciliation' | 'payments' | 'disclosure' | 'results-indicators' | 'results-program' | 'results-gba', ExportFormat];
+    const results = name.startsWith('results-');
     try {
-      assertCanExport(user);
+      if (results) assertCanReadResults(user);
+      else assertCanExport(user);
     } catch {
       return reply.code(403).send(errorBody(request, 403, 'error.forbidden'));
     }
     const programId = request.query.programId && UUID.test(request.query.programId) ? request.query.programId : null;
     const fiscalYear = request.query.fiscalYear && FISCAL_YEAR.test(request.query.fiscalYear) ? request.query.fiscalYear : null;
-    const [, name, format] = match as unknown as [string, 'reconciliation' | 'payments' | 'disclosure', ExportFormat];
-    const sheet =
+    // The results tables are for one program and fiscal year.
+    if (results && (!programId || !fiscalYear)) return reply.code(400).send(errorBody(request, 400, 'error.invalid'));
+    const today = isoDateIn(new Date(), 'America/Toronto');
+    const buildSheet = async () =>
       name === 'reconciliation'
         ? await reconciliationSheet(deps.db, { programId, fiscalYear, byCategory: request.query.byCategory === 'true' })
         : name === 'payments'
           ? await paymentsSheet(deps.db, { fiscalYear })
-          : await disclosureSheet(deps.db);
+          : name === 'disclosure'
+            ? await disclosureSheet(deps.db)
+            : name === 'results-indicators'
+              ? await indicatorResultsSheet(deps.db, { programId: programId!, fiscalYear: fiscalYear! }, today)
+              : name === 'results-program'
+                ? await programDetailsSheet(deps.db, { programId: programId!, fiscalYear: fiscalYear! })
+                : await gbaSheet(deps.db, { programId: programId!, fiscalYear: fiscalYear! });
+    let sheet: Awaited<ReturnType<typeof buildSheet>>;
+    try {
+      sheet = await buildSheet();
+    } catch (error) {
+      if (error instanceof DomainError) return reply.code(DOMAIN_STATUS[error.code] ?? 500).send(errorBody(request, DOMAIN_STATUS[error.code] ?? 500, error.messageKey));
+      throw error;
+    }
     const data = await writeSheet(sheet, format);
     request.log.info({ export: name, rows: sheet.rows.length, lang }, 'export');
     return reply

@@ -3,7 +3,8 @@
  * and by the browser tests, which start it on a free port against their own database.
  */
 import path from 'node:path';
-import { createDiskFileStore, createMailer, defaultApiConfig, hashPassword, seedDemoActivity, startJobQueue, type JobQueue } from '@tp/api';
+import { createDiskFileStore, createMailer, defaultApiConfig, generateHistory, hashPassword, seedDemoActivity, startJobQueue, type JobQueue } from '@tp/api';
+import { isoDateIn } from '@tp/domain';
 import { createDb, migrateToLatest, type DatabaseHandle, type DatabaseOptions } from '@tp/db';
 import { seedDemo, seedReference } from '@tp/db/seed';
 import type { FastifyInstance } from 'fastify';
@@ -42,6 +43,8 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
     if (config.demo) {
       await seedDemo(database.db, { hashPassword });
       await seedDemoActivity(deps);
+      // Years of past agreements and accepted reports, so the results screens have history to show.
+      await generateHistory(database.db, { scale: 0.005, seed: 2026, today: isoDateIn(new Date(), 'America/Toronto') });
     }
     app.log.info({ database: database.kind, location: database.location, applied, demo: config.demo }, 'database ready');
     // Scheduled work (reminders, the mail outbox) runs on the job queue, in the same database.

@@ -31,6 +31,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/finance', label: 'nav.finance_officer', roles: ['finance_officer'] },
   { path: '/reconciliation', label: 'nav.reconciliation', roles: ['finance_officer', 'program_manager', 'results_analyst'] },
   { path: '/results', label: 'nav.results_analyst', roles: ['results_analyst'] },
+  { path: '/results/rollup', label: 'nav.rollup', roles: ['results_analyst', 'program_manager', 'program_officer'] },
+  { path: '/results/spending', label: 'nav.spending', roles: ['results_analyst', 'program_manager', 'finance_officer'] },
   { path: '/admin', label: 'nav.administrator', roles: ['administrator'] },
 ];
 

@@ -19,6 +19,7 @@ import { rootRoute, signedInRoute } from './routes/base';
 import { programRoutes } from './routes/program-routes';
 import { reportRoutes } from './routes/report-routes';
 import { claimRoutes } from './routes/claim-routes';
+import { resultsRoutes } from './routes/results-routes';
 import { contributionAgreementRoutes } from './routes/contribution-agreement-routes';
 
 const tokenSearch = (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' });
@@ -84,6 +85,7 @@ const routeTree = rootRoute.addChildren([
     ...assessmentRoutes,
     ...reportRoutes,
     ...claimRoutes,
+    ...resultsRoutes,
     ...contributionAgreementRoutes,
   ]),
   ...publicApplicationRoutes,

@@ -9,7 +9,7 @@ import { performanceRouter } from './routers/performance';
 import { programRouter } from './routers/program';
 import { organisationRouter } from './routers/organisation';
 import { referenceRouter } from './routers/reference';
-import { resultsRouter } from './routers/results';
+import { dashboardRouter, resultsRouter } from './routers/results';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -27,6 +27,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   claims: claimsRouter,
   results: resultsRouter,
+  dashboard: dashboardRouter,
 });
 
 /** The only thing the web client imports from the API: the router's type. */

@@ -15,12 +15,13 @@ import { uiContributionAgreements } from './ui-contribution-agreements';
 import { uiFinance } from './ui-finance';
 import { uiPrograms } from './ui-programs';
 import { uiReports } from './ui-reports';
+import { uiResults } from './ui-results';
 
 export type Lang = 'en' | 'fr';
 
-const en = { ...errors.en, ...errorsAgreements.en, ...errorsClaims.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en, ...uiFinance.en, ...pdfAgreement.en, ...uiContributionAgreements.en };
+const en = { ...errors.en, ...errorsAgreements.en, ...errorsClaims.en, ...reports.en, ...mail.en, ...ui.en, ...uiPrograms.en, ...uiApplications.en, ...uiAssessment.en, ...uiReports.en, ...uiFinance.en, ...pdfAgreement.en, ...uiContributionAgreements.en, ...uiResults.en };
 export type MessageKey = keyof typeof en;
-const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...errorsClaims.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr, ...uiFinance.fr, ...pdfAgreement.fr, ...uiContributionAgreements.fr };
+const fr: Record<MessageKey, string> = { ...errors.fr, ...errorsAgreements.fr, ...errorsClaims.fr, ...reports.fr, ...mail.fr, ...ui.fr, ...uiPrograms.fr, ...uiApplications.fr, ...uiAssessment.fr, ...uiReports.fr, ...uiFinance.fr, ...pdfAgreement.fr, ...uiContributionAgreements.fr, ...uiResults.fr };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, fr };
 

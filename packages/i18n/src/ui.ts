@@ -109,10 +109,6 @@ export const ui = {
     'recipient.actions.calls': 'See the open calls for proposals and apply',
     'recipient.actions.applications': 'Continue or follow your applications',
     'recipient.actions.profile': 'Keep your organisation’s profile up to date and invite colleagues',
-    'recipient.comingTitle': 'Coming soon',
-    'recipient.coming.agreements': 'Read and sign your contribution agreements.',
-    'recipient.coming.reports': 'File progress reports on your activities and results.',
-    'recipient.coming.claims': 'Submit claims for eligible spending and follow your payments.',
 
     'programs.officerTitle': 'Programs and funding streams',
     'programs.managerTitle': 'Funding decisions',
@@ -354,10 +350,6 @@ export const ui = {
     'recipient.actions.calls': 'Consulter les appels de propositions ouverts et présenter une demande',
     'recipient.actions.applications': 'Poursuivre ou suivre vos demandes',
     'recipient.actions.profile': 'Tenir à jour le profil de votre organisation et inviter des collègues',
-    'recipient.comingTitle': 'Bientôt offert',
-    'recipient.coming.agreements': 'Lire et signer vos accords de contribution.',
-    'recipient.coming.reports': 'Déposer des rapports d’étape sur vos activités et vos résultats.',
-    'recipient.coming.claims': 'Soumettre des demandes de remboursement des dépenses admissibles et suivre vos paiements.',
 
     'programs.officerTitle': 'Programmes et volets de financement',
     'programs.managerTitle': 'Décisions de financement',

@@ -4,6 +4,7 @@ import { QueryView } from '../components/query-view';
 import { RoleGate } from '../components/role-gate';
 import { useT } from '../i18n/language';
 import { trpc } from '../lib/trpc';
+import { FinanceDashboard } from './dashboards';
 
 export function FinanceHomePage() {
   const { t, formatDate } = useT();
@@ -11,6 +12,7 @@ export function FinanceHomePage() {
   return (
     <RoleGate role="finance_officer">
       <PageHeading title={t('finance.title')} intro={t('finance.intro')} />
+      <FinanceDashboard />
       <QueryView query={fiscalYears}>
         {({ current, years }) => (
           <>

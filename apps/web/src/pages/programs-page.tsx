@@ -6,12 +6,14 @@ import { QueryView } from '../components/query-view';
 import { RoleGate } from '../components/role-gate';
 import { useT } from '../i18n/language';
 import { trpc } from '../lib/trpc';
+import { OfficerDashboard, ResultsDashboard } from './dashboards';
 
 export function OfficerHomePage() {
   const { t } = useT();
   return (
     <RoleGate role="program_officer">
       <PageHeading title={t('programs.officerTitle')} intro={t('programs.officerIntro')} />
+      <OfficerDashboard />
       <ProgramsByStrategy />
     </RoleGate>
   );
@@ -22,6 +24,8 @@ export function ManagerHomePage() {
   return (
     <RoleGate role="program_manager">
       <PageHeading title={t('programs.managerTitle')} intro={t('programs.managerIntro')} />
+      <OfficerDashboard />
+      <ResultsDashboard />
       <ProgramsByStrategy />
     </RoleGate>
   );

@@ -6,6 +6,7 @@ import { QueryView } from '../components/query-view';
 import { RoleGate } from '../components/role-gate';
 import { useT } from '../i18n/language';
 import { trpc } from '../lib/trpc';
+import { RecipientDashboard } from './dashboards';
 
 export function RecipientHomePage() {
   return (
@@ -59,12 +60,7 @@ function RecipientHome() {
           <Link to="/organisation" className="tp-link">{t('recipient.actions.profile')}</Link>
         </li>
       </ul>
-      <GcdsHeading tag="h2">{t('recipient.comingTitle')}</GcdsHeading>
-      <ul className="tp-list">
-        <li>{t('recipient.coming.agreements')}</li>
-        <li>{t('recipient.coming.reports')}</li>
-        <li>{t('recipient.coming.claims')}</li>
-      </ul>
+      <RecipientDashboard />
     </>
   );
 }

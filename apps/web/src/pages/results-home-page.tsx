@@ -5,6 +5,7 @@ import { QueryView } from '../components/query-view';
 import { RoleGate } from '../components/role-gate';
 import { useT } from '../i18n/language';
 import { trpc } from '../lib/trpc';
+import { ResultsDashboard } from './dashboards';
 import { StrategyPillars } from './strategy-pillars';
 
 export function ResultsHomePage() {
@@ -13,6 +14,7 @@ export function ResultsHomePage() {
   return (
     <RoleGate role="results_analyst">
       <PageHeading title={t('results.title')} intro={t('results.intro')} />
+      <ResultsDashboard />
       <QueryView query={strategies}>
         {(list) =>
           list.map((strategy) => (

@@ -1,6 +1,7 @@
-import { fiscalYearLabelSchema, indicatorDrillInput, isoDateIn, programYearInput, spendingInput, uuidSchema } from '@tp/domain';
+import { fiscalYearLabelSchema, fiscalYearOfInstant, indicatorDrillInput, isoDateIn, programYearInput, spendingInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
 import { fundedProfile, gbaProfile, indicatorReports, programRollup, recipientIndicators, RESULTS_READERS, seesSmallCounts, spending } from '../services/results';
+import { financeDashboard, officerDashboard, recipientPayments } from '../services/dashboard';
 import { recipientProcedure, roleProcedure, router } from '../trpc';
 
 const today = () => isoDateIn(new Date(), 'America/Toronto');
@@ -18,4 +19,11 @@ export const resultsRouter = router({
     .query(({ ctx, input }) => fundedProfile(ctx.db, input)),
   gba: readers.input(programYearInput).query(({ ctx, input }) => gbaProfile(ctx.db, input, { suppress: !seesSmallCounts(ctx.user) })),
   mine: recipientProcedure.query(({ ctx }) => recipientIndicators(ctx.db, ctx.user)),
+});
+
+/** Home dashboards: each role's first things to act on. */
+export const dashboardRouter = router({
+  officer: roleProcedure('program_officer', 'program_manager').query(({ ctx }) => officerDashboard(ctx.db, today())),
+  finance: roleProcedure('finance_officer').query(({ ctx }) => financeDashboard(ctx.db, fiscalYearOfInstant(new Date()).label)),
+  payments: recipientProcedure.query(({ ctx }) => recipientPayments(ctx.db, ctx.user)),
 });

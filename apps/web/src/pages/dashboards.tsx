@@ -1,0 +1,230 @@
+/**
+ * The home dashboards of each role, shown on their home pages: recipients (what is due, payments,
+ * their indicators against targets), officers (portfolio health), finance (claims to release,
+ * advances outstanding, lapse risk), managers and analysts (spending and the rollup). Every chart
+ * repeats a table.
+ */
+import { GcdsHeading } from '@cdssnc/gcds-components-react';
+import type { MessageKey } from '@tp/i18n';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { BarChart } from '../components/charts/bar-chart';
+import { QueryView } from '../components/query-view';
+import { useT } from '../i18n/language';
+import { trpc } from '../lib/trpc';
+import { unitLabel, useFigure } from './results/shared';
+
+function Stat({ label, value, to, testId }: { label: string; value: string | number; to?: string; testId: string }) {
+  return (
+    <div className="tp-card" data-testid={testId}>
+      <p className="tp-stat-value">{value}</p>
+      <p>{to ? <Link to={to} className="tp-link">{label}</Link> : label}</p>
+    </div>
+  );
+}
+
+export function RecipientDashboard() {
+  const { t, formatMoney, formatDate, pick } = useT();
+  const figure = useFigure();
+  const due = useQuery(trpc.reports.due.queryOptions());
+  const payments = useQuery(trpc.dashboard.payments.queryOptions());
+  const indicators = useQuery(trpc.results.mine.queryOptions());
+  return (
+    <section aria-labelledby="dash-heading" className="tp-section">
+      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+      <div className="tp-stats">
+        <Stat testId="dash-due" label={t('nav.myReports')} to="/my-reports" value={due.data ? due.data.filter((r) => r.status !== 'accepted' && r.status !== 'submitted').length : '…'} />
+        <Stat testId="dash-paid" label={t('dash.payments')} to="/claims" value={payments.data ? formatMoney(payments.data.totalCents) : '…'} />
+      </div>
+      <GcdsHeading tag="h3">{t('dash.myIndicators')}</GcdsHeading>
+      <QueryView query={indicators}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('dash.none')}</p>
+          ) : (
+            <div className="tp-table-wrap">
+              <table className="tp-table" data-testid="dash-indicators">
+                <caption>{t('dash.myIndicators')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('results.col.agreement')}</th>
+                    <th scope="col">{t('results.col.indicator')}</th>
+                    <th scope="col">{t('results.col.target')}</th>
+                    <th scope="col">{t('results.col.actual')}</th>
+                    <th scope="col">{t('results.col.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((r) => (
+                    <tr key={`${r.agreementId}-${r.indicatorId}`}>
+                      <td>{r.referenceNumber}</td>
+                      <th scope="row">
+                        {pick(r.nameEn, r.nameFr)} <span className="tp-muted">({t(unitLabel(r.unit))})</span>
+                      </th>
+                      <td>{figure(r.targetValue, r.unit)}</td>
+                      <td>{figure(r.actual, r.unit)}</td>
+                      <td>{t(`results.status.${r.comparison.status}` as MessageKey)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryView>
+      <QueryView query={payments}>
+        {(p) =>
+          p.recent.length === 0 ? null : (
+            <div className="tp-table-wrap">
+              <table className="tp-table tp-table-money">
+                <caption>{t('dash.payments')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('results.col.agreement')}</th>
+                    <th scope="col">{t('results.fiscalYear')}</th>
+                    <th scope="col">{t('results.col.acceptedOn')}</th>
+                    <th scope="col">{t('results.col.amount')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.recent.map((r) => (
+                    <tr key={String(r.id)}>
+                      <th scope="row">{r.referenceNumber}</th>
+                      <td>{r.fiscalYear}</td>
+                      <td>{formatDate(r.createdAt)}</td>
+                      <td>{formatMoney(r.amountCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
+export function OfficerDashboard() {
+  const { t, pick } = useT();
+  const data = useQuery(trpc.dashboard.officer.queryOptions());
+  return (
+    <section aria-labelledby="dash-heading" className="tp-section">
+      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+      <QueryView query={data}>
+        {(d) => (
+          <>
+            <div className="tp-stats">
+              <Stat testId="dash-overdue" label={t('dash.overdueReports')} to="/reports" value={d.overdueReports} />
+              <Stat testId="dash-delayed" label={t('dash.delayedActivities')} value={d.delayedActivities} />
+              <Stat testId="dash-at-risk" label={t('dash.atRisk')} to="/agreements" value={d.agreementsAtRisk} />
+              <Stat testId="dash-to-certify" label={t('dash.claimsToCertify')} to="/claims" value={d.claimsToCertify} />
+            </div>
+            {d.atRiskList.length > 0 ? (
+              <div className="tp-table-wrap">
+                <table className="tp-table">
+                  <caption>
+                    {t('dash.atRisk')} — {t('dash.atRisk.reason')}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('results.col.agreement')}</th>
+                      <th scope="col">{t('results.col.organisation')}</th>
+                      <th scope="col">{t('ca.col.risk')}</th>
+                      <th scope="col">{t('dash.overdueReports')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.atRiskList.map((a) => (
+                      <tr key={a.agreementId}>
+                        <th scope="row">
+                          <Link to="/agreements/$agreementId" params={{ agreementId: a.agreementId }} className="tp-link">
+                            {a.referenceNumber}
+                          </Link>
+                        </th>
+                        <td>{pick(a.organisationNameEn, a.organisationNameFr)}</td>
+                        <td>{t(`ca.risk.${a.riskLevel}` as MessageKey)}</td>
+                        <td>{a.overdue}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+export function FinanceDashboard() {
+  const { t, formatMoney } = useT();
+  const data = useQuery(trpc.dashboard.finance.queryOptions());
+  return (
+    <section aria-labelledby="dash-heading" className="tp-section">
+      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+      <QueryView query={data}>
+        {(d) => (
+          <>
+            <div className="tp-stats">
+              <Stat testId="dash-to-release" label={t('dash.claimsToRelease')} to="/claims" value={`${d.claimsToRelease} (${formatMoney(d.claimsToReleaseCents)})`} />
+            </div>
+            <FinanceChart years={d.years} />
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function FinanceChart({ years }: { years: { fiscalYear: string; advancesOutstandingCents: bigint; unpaidCommittedCents: bigint }[] }) {
+  const { t, formatMoney } = useT();
+  const chart = useMemo(() => {
+    const dollars = (v: number) => formatMoney(BigInt(v) * 100n);
+    return {
+      labels: years.map((y) => y.fiscalYear),
+      series: [
+        { label: t('dash.advancesOutstanding'), values: years.map((y) => Number(y.advancesOutstandingCents / 100n)), format: dollars },
+        { label: t('dash.lapseRisk'), values: years.map((y) => Number(y.unpaidCommittedCents / 100n)), format: dollars },
+      ],
+    };
+  }, [years, t, formatMoney]);
+  if (years.length === 0) return <p>{t('dash.none')}</p>;
+  return <BarChart title={t('dash.lapseRisk')} labels={chart.labels} series={chart.series} testId="dash-finance-chart" />;
+}
+
+/** Managers and analysts: spending over the last four years, with links to the rollup. */
+export function ResultsDashboard() {
+  const { t, formatMoney } = useT();
+  const years = useQuery(trpc.reference.fiscalYears.queryOptions());
+  const current = years.data?.current;
+  const to = current ? `${Number(current.slice(0, 4)) - 1}-${current.slice(2, 4)}` : '';
+  const from = to ? `${Number(to.slice(0, 4)) - 3}-${String((Number(to.slice(0, 4)) - 2) % 100).padStart(2, '0')}` : '';
+  const rows = useQuery({ ...trpc.results.spending.queryOptions({ fromFiscalYear: from, toFiscalYear: to }), enabled: Boolean(to) });
+  const chart = useMemo(() => {
+    const list = rows.data ?? [];
+    const labels = [...new Set(list.map((r) => r.fiscalYear))].sort();
+    const dollars = (v: number) => formatMoney(BigInt(v) * 100n);
+    const total = (y: string, pickCents: (r: (typeof list)[number]) => bigint) => Number(list.filter((r) => r.fiscalYear === y).reduce((s, r) => s + pickCents(r), 0n) / 100n);
+    return {
+      labels,
+      series: [
+        { label: t('results.col.planned'), values: labels.map((y) => total(y, (r) => r.plannedCents)), format: dollars },
+        { label: t('results.col.committed'), values: labels.map((y) => total(y, (r) => r.committedCents)), format: dollars },
+        { label: t('results.col.actualSpending'), values: labels.map((y) => total(y, (r) => r.actualCents)), format: dollars },
+      ],
+    };
+  }, [rows.data, t, formatMoney]);
+  return (
+    <section aria-labelledby="dash-heading" className="tp-section">
+      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+      <ul className="tp-list">
+        <li><Link to="/results/rollup" className="tp-link">{t('dash.openRollup')}</Link></li>
+        <li><Link to="/results/spending" className="tp-link">{t('dash.openSpending')}</Link></li>
+      </ul>
+      <QueryView query={rows}>{() => (chart.labels.length ? <BarChart title={t('results.spending.chart')} labels={chart.labels} series={chart.series} testId="dash-spending-chart" /> : <p>{t('dash.none')}</p>)}</QueryView>
+    </section>
+  );
+}

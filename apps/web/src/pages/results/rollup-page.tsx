@@ -1,0 +1,271 @@
+/**
+ * /results/rollup?programId&fiscalYear (results analysts and the staff who read results): one
+ * program's fiscal year against its performance measurement framework, outcome by outcome,
+ * with baseline, target, actual, variance and status; the departmental results indicators it
+ * feeds; what is missing; GBA Plus counts; the exports. Every figure links to its reports.
+ */
+import { GcdsHeading } from '@cdssnc/gcds-components-react';
+import type { MessageKey } from '@tp/i18n';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { PageHeading } from '../../components/page-heading';
+import { QueryView } from '../../components/query-view';
+import { AnyRoleGate } from '../../components/role-gate';
+import { useT } from '../../i18n/language';
+import { trpc, type trpcClient } from '../../lib/trpc';
+import { ProgramYearPicker, RESULTS_READERS, unitLabel, useDefaultProgramYear, useFigure } from './shared';
+
+export function RollupPage(props: { programId?: string; fiscalYear?: string }) {
+  return (
+    <AnyRoleGate roles={RESULTS_READERS}>
+      <Rollup {...props} />
+    </AnyRoleGate>
+  );
+}
+
+function Rollup(props: { programId?: string; fiscalYear?: string }) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const { programId, fiscalYear } = useDefaultProgramYear(props.programId, props.fiscalYear);
+  const ready = Boolean(programId && fiscalYear);
+  const rollup = useQuery({ ...trpc.results.rollup.queryOptions({ programId, fiscalYear }), enabled: ready });
+  const gba = useQuery({ ...trpc.results.gba.queryOptions({ programId, fiscalYear }), enabled: ready });
+  const query = `?programId=${programId}&fiscalYear=${fiscalYear}`;
+  return (
+    <>
+      <PageHeading title={t('results.rollup.title')} intro={t('results.rollup.intro')} />
+      <ProgramYearPicker idPrefix="rollup" programId={programId} fiscalYear={fiscalYear} onChange={(next) => void navigate({ to: '/results/rollup', search: next })} />
+      {ready ? (
+        <>
+          <ul className="tp-list">
+            <li><a className="tp-link" href={`/exports/results-indicators.xlsx${query}`} data-testid="export-indicators-xlsx">{t('results.export.xlsx')}</a></li>
+            <li><a className="tp-link" href={`/exports/results-indicators.csv${query}`}>{t('results.export.csv')}</a></li>
+            <li><a className="tp-link" href={`/exports/results-program.xlsx${query}`}>{t('results.export.tpp')}</a></li>
+            <li><a className="tp-link" href={`/exports/results-gba.xlsx${query}`}>{t('results.export.gba')}</a></li>
+          </ul>
+          <QueryView query={rollup}>{(data) => <RollupBody data={data} />}</QueryView>
+          <QueryView query={gba}>{(data) => <GbaSection data={data} />}</QueryView>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+type RollupData = Awaited<ReturnType<typeof trpcClient.results.rollup.query>>;
+
+function RollupBody({ data }: { data: RollupData }) {
+  const { t, pick } = useT();
+  const figure = useFigure();
+  const c = data.completeness;
+  return (
+    <>
+      <section aria-labelledby="framework-heading" className="tp-section">
+        <GcdsHeading tag="h2" id="framework-heading" characterLimit={false}>
+          {t('results.framework')}: {pick(data.program.nameEn, data.program.nameFr)}, {data.fiscalYear}
+        </GcdsHeading>
+        {data.outcomes.map((o) => (
+          <div key={o.id} className="tp-table-wrap">
+            <table className="tp-table" data-testid={`outcome-${o.code}`}>
+              <caption>
+                {t(`perf.level.${o.level}` as MessageKey)}: {pick(o.nameEn, o.nameFr)}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.col.indicator')}</th>
+                  <th scope="col">{t('results.col.baseline')}</th>
+                  <th scope="col">{t('results.col.target')}</th>
+                  <th scope="col">{t('results.col.actual')}</th>
+                  <th scope="col">{t('results.col.variance')}</th>
+                  <th scope="col">{t('results.col.status')}</th>
+                  <th scope="col">{t('results.col.agreements')}</th>
+                  <th scope="col">{t('results.col.method')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.indicators.map((ind) => (
+                  <tr key={ind.id} data-indicator={ind.code}>
+                    <th scope="row">
+                      {pick(ind.nameEn, ind.nameFr)} <span className="tp-muted">({t(unitLabel(ind.unit))})</span>
+                    </th>
+                    <td>{ind.baselineValue === null ? '—' : `${figure(ind.baselineValue, ind.unit)}${ind.baselineYear ? ` (${ind.baselineYear})` : ''}`}</td>
+                    <td>{figure(ind.targetValue, ind.unit)}</td>
+                    <td data-column="actual" data-value={ind.actual ?? ''}>
+                      {ind.reports > 0 ? (
+                        <Link
+                          className="tp-link"
+                          to="/results/rollup/indicator"
+                          search={{ programId: data.program.id, fiscalYear: data.fiscalYear, indicatorId: ind.id }}
+                          aria-label={t('results.drill.link', { indicator: pick(ind.nameEn, ind.nameFr) })}
+                        >
+                          {figure(ind.actual, ind.unit)}
+                        </Link>
+                      ) : (
+                        figure(ind.actual, ind.unit)
+                      )}
+                    </td>
+                    <td>{figure(ind.comparison.varianceToTarget, ind.unit)}</td>
+                    <td data-column="status">{t(`results.status.${ind.comparison.status}` as MessageKey)}</td>
+                    <td>
+                      {ind.agreementsReporting} / {ind.agreementsCarrying}
+                    </td>
+                    <td>{t(`results.method.${ind.method}` as MessageKey)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="departmental-heading" className="tp-section">
+        <GcdsHeading tag="h2" id="departmental-heading">
+          {t('results.departmental')}
+        </GcdsHeading>
+        {data.departmental.length === 0 ? (
+          <p>{t('results.departmental.none')}</p>
+        ) : (
+          <div className="tp-table-wrap">
+            <table className="tp-table">
+              <caption>{t('results.departmental')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.col.departmentalResult')}</th>
+                  <th scope="col">{t('results.col.departmentalIndicator')}</th>
+                  <th scope="col">{t('results.col.indicator')}</th>
+                  <th scope="col">{t('results.col.actual')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.departmental.map((d) =>
+                  d.indicators.map((ind, i) => (
+                    <tr key={`${d.id}-${ind.id}`}>
+                      {i === 0 ? <td rowSpan={d.indicators.length}>{pick(d.resultNameEn ?? '', d.resultNameFr ?? '')}</td> : null}
+                      {i === 0 ? (
+                        <th scope="row" rowSpan={d.indicators.length}>
+                          {pick(d.nameEn, d.nameFr)}
+                          {d.total !== null && d.indicators.length > 1 ? ` — ${t('results.departmental.total')}: ${figure(d.total, ind.unit)}` : ''}
+                        </th>
+                      ) : null}
+                      <td>{pick(ind.nameEn, ind.nameFr)}</td>
+                      <td>{figure(ind.actual, ind.unit)}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="completeness-heading" className="tp-section">
+        <GcdsHeading tag="h2" id="completeness-heading">
+          {t('results.completeness')}
+        </GcdsHeading>
+        <p data-testid="completeness-summary">
+          {t('results.completeness.summary', { accepted: c.reportsAccepted, due: c.reportsDue, complete: c.agreementsComplete, agreements: c.agreementsDue })}
+        </p>
+        <GcdsHeading tag="h3">{t('results.completeness.agreements')}</GcdsHeading>
+        {c.agreementsMissing.length === 0 ? (
+          <p>{t('results.completeness.allIn')}</p>
+        ) : (
+          <div className="tp-table-wrap">
+            <table className="tp-table">
+              <caption>{t('results.completeness.agreements')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.col.agreement')}</th>
+                  <th scope="col">{t('results.col.organisation')}</th>
+                  <th scope="col">{t('results.col.due')}</th>
+                  <th scope="col">{t('results.col.accepted')}</th>
+                  <th scope="col">{t('results.col.inReview')}</th>
+                  <th scope="col">{t('results.col.notFiled')}</th>
+                  <th scope="col">{t('results.col.daysLate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.agreementsMissing.map((a) => (
+                  <tr key={a.agreementId}>
+                    <th scope="row">
+                      <Link className="tp-link" to="/agreements/$agreementId" params={{ agreementId: a.agreementId }}>
+                        {a.referenceNumber}
+                      </Link>
+                    </th>
+                    <td>{pick(a.organisationNameEn, a.organisationNameFr)}</td>
+                    <td>{a.due}</td>
+                    <td>{a.accepted}</td>
+                    <td>{a.inReview}</td>
+                    <td>{a.notFiled}</td>
+                    <td>{a.maxDaysLate ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <GcdsHeading tag="h3">{t('results.completeness.indicators')}</GcdsHeading>
+        {c.indicatorsMissingData.length === 0 ? (
+          <p>{t('results.completeness.indicatorsOk')}</p>
+        ) : (
+          <ul className="tp-list" data-testid="indicators-missing">
+            {c.indicatorsMissingData.map((i) => (
+              <li key={i.id}>
+                {pick(i.nameEn, i.nameFr)}: {t('results.col.missing')} {i.missing.map((m) => t(`results.missing.${m}` as MessageKey)).join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+type GbaData = Awaited<ReturnType<typeof trpcClient.results.gba.query>>;
+
+function GbaSection({ data }: { data: GbaData }) {
+  const { t, pick } = useT();
+  return (
+    <section aria-labelledby="gba-heading" className="tp-section">
+      <GcdsHeading tag="h2" id="gba-heading">
+        {t('results.gba')}
+      </GcdsHeading>
+      <p>{t('results.gba.intro')}</p>
+      {data.suppressed ? <p>{t('results.gba.suppressed')}</p> : null}
+      {data.indicators.length === 0 ? <p>{t('results.gba.none')}</p> : null}
+      {data.indicators.map((ind) => (
+        <div key={ind.id} className="tp-table-wrap">
+          <table className="tp-table" data-testid={`gba-${ind.code}`}>
+            <caption>{pick(ind.nameEn, ind.nameFr)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('results.col.dimension')}</th>
+                <th scope="col">{t('results.col.share')}</th>
+                <th scope="col">{t('results.col.category')}</th>
+                <th scope="col">{t('results.col.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ind.dimensions.map((d) =>
+                (d.categories.length ? d.categories : [{ category: '', count: null }]).map((c, i) => (
+                  <tr key={`${d.dimension}-${c.category}`}>
+                    {i === 0 ? (
+                      <th scope="row" rowSpan={Math.max(1, d.categories.length)}>
+                        {t(`gba.dimension.${d.dimension}` as MessageKey)}
+                      </th>
+                    ) : null}
+                    {i === 0 ? (
+                      <td rowSpan={Math.max(1, d.categories.length)}>
+                        {d.sharePercent === null ? '—' : t('results.gba.share', { share: d.sharePercent, giving: d.agreementsGiving, agreements: ind.agreementsReporting })}
+                      </td>
+                    ) : null}
+                    <td>{c.category ? t(`gba.category.${c.category}` as MessageKey) : '—'}</td>
+                    <td>{c.category ? (c.count === null ? '<5' : c.count) : ''}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
