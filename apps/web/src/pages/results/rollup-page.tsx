@@ -95,9 +95,9 @@ function RollupBody({ data }: { data: RollupData }) {
                           className="tp-link"
                           to="/results/rollup/indicator"
                           search={{ programId: data.program.id, fiscalYear: data.fiscalYear, indicatorId: ind.id }}
-                          aria-label={t('results.drill.link', { indicator: pick(ind.nameEn, ind.nameFr) })}
                         >
                           {figure(ind.actual, ind.unit)}
+                          <span className="tp-visually-hidden"> — {t('results.drill.link', { indicator: pick(ind.nameEn, ind.nameFr) })}</span>
                         </Link>
                       ) : (
                         figure(ind.actual, ind.unit)
