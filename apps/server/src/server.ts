@@ -9,6 +9,8 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import {
   agreementDocumentData,
+  annualReportData,
+  renderAnnualReportPdf,
   appRouter,
   renderAgreementPdf,
   assertCanExport,
@@ -143,6 +145,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerAttachmentRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerAgreementPdfRoute(app, deps);
+  registerAnnualReportRoute(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -313,6 +316,37 @@ function registerExportRoutes(app: FastifyInstance, deps: ApiDeps): void {
       .header('content-disposition', `attachment; filename="${name}${fiscalYear ? `-${fiscalYear}` : ''}.${format}"`)
       .header('cache-control', 'private, no-store')
       .send(data);
+  });
+}
+
+/**
+ * A strategy's annual progress report as a PDF: /results/annual-report.pdf?strategyId&fiscalYear&lang,
+ * for the staff who read results.
+ */
+function registerAnnualReportRoute(app: FastifyInstance, deps: ApiDeps): void {
+  app.get<{ Querystring: { strategyId?: string; fiscalYear?: string; lang?: string } }>('/results/annual-report.pdf', async (request, reply) => {
+    const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta: requestMeta(request), cookie: { set: () => undefined, clear: () => undefined } }).session();
+    if (!user) return reply.code(401).send(errorBody(request, 401, 'error.unauthenticated'));
+    try {
+      assertCanReadResults(user);
+    } catch {
+      return reply.code(403).send(errorBody(request, 403, 'error.forbidden'));
+    }
+    const { strategyId, fiscalYear } = request.query;
+    if (!strategyId || !UUID.test(strategyId) || !fiscalYear || !FISCAL_YEAR.test(fiscalYear)) return reply.code(400).send(errorBody(request, 400, 'error.invalid'));
+    const lang = request.query.lang === 'fr' ? 'fr' : request.query.lang === 'en' ? 'en' : requestLanguage(request);
+    try {
+      const report = await annualReportData(deps.db, { strategyId, fiscalYear }, isoDateIn(new Date(), 'America/Toronto'));
+      const pdf = await renderAnnualReportPdf(report, lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="annual-report-${report.strategy.code}-${fiscalYear}-${lang}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    } catch (error) {
+      if (error instanceof DomainError) return reply.code(DOMAIN_STATUS[error.code] ?? 500).send(errorBody(request, DOMAIN_STATUS[error.code] ?? 500, error.messageKey));
+      throw error;
+    }
   });
 }
 

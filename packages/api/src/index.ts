@@ -10,6 +10,7 @@ export { readAttachment, uploadAttachment } from './services/attachments';
 export { seedDemoActivity, DEMO_CALL_TITLE_EN } from './demo/seed-demo-activity';
 export { generateHistory, GENERATED_EMAIL_DOMAIN, type HistoryOptions, type HistorySummary } from './demo/generate-history';
 export { startJobQueue, JOBS, type JobQueue } from './jobs/job-queue';
+export { annualReportData, renderAnnualReportPdf } from './documents/annual-report-pdf';
 export { assertCanReadResults, gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
 export { assertCanExport, disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat } from './exports/finance-exports';
 export { renderAgreementPdf, type AgreementDocument } from './documents/agreement-pdf';

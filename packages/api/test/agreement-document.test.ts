@@ -3,26 +3,12 @@
  * amount, the reporting schedule and the holdback, in English and in French (accents and French
  * amounts intact); the province template names its party as a province.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementDocumentData, createMailer, createMemoryFileStore, defaultApiConfig, renderAgreementPdf, seedDemoActivity } from '../src';
 import { createHarness, type Harness } from './harness';
+import { textOf } from './pdf-text';
 
 let h: Harness;
-const standardFontDataUrl = `${path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/standard_fonts/`;
-
-async function textOf(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join('\n').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
-}
-
 beforeAll(async () => {
   h = await createHarness();
   await seedDemoActivity({ db: h.t.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() });

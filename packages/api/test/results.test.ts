@@ -8,8 +8,9 @@
 import { aggregate, agreementYearValue, suppressCount, type IndicatorUnit } from '@tp/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, seedDemoActivity } from '../src';
+import { annualReportData, createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, renderAnnualReportPdf, seedDemoActivity } from '../src';
 import { createHarness, rejection, type Harness } from './harness';
+import { textOf } from './pdf-text';
 
 let h: Harness;
 let programs: { id: string; code: string }[];
@@ -197,5 +198,26 @@ describe('who sees what', () => {
   it('anonymous callers are refused', async () => {
     const { api } = h.caller();
     expect((await rejection(api.results.rollup({ programId: programs[0]!.id, fiscalYear: '2020-21' }))).code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('the annual progress report', () => {
+  it('prints the strategy’s year: spending by pillar, funded agreements and each indicator’s figure, in English and French', async () => {
+    const strategy = await h.t.db.selectFrom('strategy').innerJoin('program', 'program.strategyId', 'strategy.id').select(['strategy.id', 'strategy.nameEn', 'strategy.nameFr']).where('program.code', '=', 'serious-organized-crime').executeTakeFirstOrThrow();
+    const report = await annualReportData(h.t.db, { strategyId: strategy.id, fiscalYear: '2023-24' }, TODAY);
+    const en = await textOf(await renderAnnualReportPdf(report, 'en'));
+    expect(en).toContain(strategy.nameEn);
+    expect(en).toContain('Annual progress report, fiscal year 2023-24');
+    expect(en).toContain('Investment and spending by pillar');
+    const agreements = report.programs.reduce((s, p) => s + p.funded.total.agreements, 0);
+    expect(agreements).toBeGreaterThan(0);
+    expect(en).toContain(`${agreements} agreements with`);
+    for (const ind of report.programs.flatMap((p) => p.rollup.outcomes.flatMap((o) => o.indicators)).filter((i) => i.unit === 'count' && i.actual !== null)) {
+      expect(en).toContain(new Intl.NumberFormat('en-CA').format(Number(ind.actual)));
+    }
+    const fr = await textOf(await renderAnnualReportPdf(report, 'fr'));
+    expect(fr).toContain(strategy.nameFr);
+    expect(fr).toContain('Rapport d’étape annuel, exercice 2023-24');
+    expect(fr).toContain('Investissement et dépenses par pilier');
   });
 });

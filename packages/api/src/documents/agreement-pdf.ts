@@ -4,9 +4,9 @@
  * D: reporting schedule, indicators and risk), in English or French, made with pdfkit. The
  * province or territory template has its own title and names its party differently.
  */
-import PDFDocument from 'pdfkit';
 import { formatMoney, formatBasisPoints, type CostCategory, type FundingSourceKind } from '@tp/domain';
 import { translate, type Lang, type MessageKey } from '@tp/i18n';
+import { createPdfLayout, winAnsi } from './pdf-layout';
 
 export interface AgreementDocument {
   referenceNumber: string;
@@ -35,54 +35,12 @@ export interface AgreementDocument {
   departmentSignature: { name: string; signedOn: string } | null;
 }
 
-/** The standard PDF fonts speak WinAnsi: the narrow no-break space Intl puts in French amounts becomes a no-break space. */
-function winAnsi(text: string): string {
-  return text.replace(/\u202f/g, '\u00a0');
-}
-
 export function renderAgreementPdf(doc: AgreementDocument, lang: Lang): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => winAnsi(translate(lang, key as MessageKey, params));
   const money = (c: bigint) => winAnsi(formatMoney(c, lang));
   const date = (iso: string) => winAnsi(new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`)));
 
-  const pdf = new PDFDocument({ size: 'LETTER', margins: { top: 64, bottom: 64, left: 64, right: 64 }, bufferPages: true, info: { Title: `${doc.referenceNumber} v${doc.version}`, Author: 'Public Safety Canada' } });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-
-  const width = pdf.page.width - 128;
-  const heading = (text: string, size = 13) => {
-    if (pdf.y > pdf.page.height - 140) pdf.addPage();
-    pdf.moveDown(0.8).font('Helvetica-Bold').fontSize(size).text(text).moveDown(0.3).font('Helvetica').fontSize(10);
-  };
-  const para = (text: string) => pdf.font('Helvetica').fontSize(10).text(text, { width, align: 'left' }).moveDown(0.4);
-  /** A simple table: columns as fractions of the width, right-aligned money columns. */
-  const table = (headers: string[], rows: string[][], fractions: number[], alignRight: boolean[] = [], bold: boolean[] = []) => {
-    const xs: number[] = [];
-    let x = 64;
-    for (const f of fractions) {
-      xs.push(x);
-      x += f * width;
-    }
-    const drawRow = (cells: string[], isHeader: boolean, isBold: boolean) => {
-      const heights = cells.map((c, i) => pdf.font(isHeader || isBold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).heightOfString(c, { width: fractions[i]! * width - 6 }));
-      const h = Math.max(...heights) + 6;
-      if (pdf.y + h > pdf.page.height - 72) pdf.addPage();
-      const y = pdf.y;
-      cells.forEach((c, i) => {
-        pdf.font(isHeader || isBold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).text(c, xs[i]!, y + 3, { width: fractions[i]! * width - 6, align: alignRight[i] ? 'right' : 'left' });
-      });
-      pdf.moveTo(64, y + h).lineTo(64 + width, y + h).lineWidth(isHeader ? 1 : 0.3).strokeColor('#555555').stroke();
-      pdf.x = 64;
-      pdf.y = y + h;
-    };
-    drawRow(headers, true, false);
-    rows.forEach((r, i) => drawRow(r, false, bold[i] ?? false));
-    pdf.moveDown(0.6);
-  };
+  const { pdf, width, heading, para, table, finish } = createPdfLayout({ title: `${doc.referenceNumber} v${doc.version}` });
 
   // Cover: title, parties, main terms.
   pdf.font('Helvetica-Bold').fontSize(18).text(t(`pdf.title.${doc.template}`), { width });
@@ -181,12 +139,5 @@ export function renderAgreementPdf(doc: AgreementDocument, lang: Lang): Promise<
   para(doc.departmentSignature ? t('pdf.signedByCanada', { name: doc.departmentSignature.name, date: date(doc.departmentSignature.signedOn) }) : t('pdf.unsigned'));
 
   // Page numbers and the reference on every page.
-  const range = pdf.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    pdf.switchToPage(i);
-    pdf.font('Helvetica').fontSize(8).fillColor('#555555').text(`${doc.referenceNumber} v${doc.version} · ${t('pdf.page', { n: i + 1 })}`, 64, pdf.page.height - 48, { width, align: 'right', lineBreak: false });
-    pdf.fillColor('black');
-  }
-  pdf.end();
-  return done;
+  return finish((n) => `${doc.referenceNumber} v${doc.version} · ${t('pdf.page', { n })}`);
 }

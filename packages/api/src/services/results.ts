@@ -236,7 +236,7 @@ export async function programRollup(db: Db, input: ProgramYearInput, today: IsoD
 
   const late = due.filter((d) => d.accepted < d.due);
   return {
-    program: { id: program.id, code: program.code, nameEn: program.nameEn, nameFr: program.nameFr },
+    program: { id: program.id, code: program.code, nameEn: program.nameEn, nameFr: program.nameFr, strategyId: program.strategyId },
     fiscalYear: input.fiscalYear,
     outcomes,
     departmental: [...departmental.values()],

@@ -43,6 +43,12 @@ function Rollup(props: { programId?: string; fiscalYear?: string }) {
             <li><a className="tp-link" href={`/exports/results-program.xlsx${query}`}>{t('results.export.tpp')}</a></li>
             <li><a className="tp-link" href={`/exports/results-gba.xlsx${query}`}>{t('results.export.gba')}</a></li>
           </ul>
+          {rollup.data?.program.strategyId ? (
+            <ul className="tp-list">
+              <li><a className="tp-link" href={`/results/annual-report.pdf?strategyId=${rollup.data.program.strategyId}&fiscalYear=${fiscalYear}&lang=en`} data-testid="annual-report-en">{t('results.export.annualReportEn')}</a></li>
+              <li><a className="tp-link" href={`/results/annual-report.pdf?strategyId=${rollup.data.program.strategyId}&fiscalYear=${fiscalYear}&lang=fr`}>{t('results.export.annualReportFr')}</a></li>
+            </ul>
+          ) : null}
           <QueryView query={rollup}>{(data) => <RollupBody data={data} />}</QueryView>
           <QueryView query={gba}>{(data) => <GbaSection data={data} />}</QueryView>
         </>
