@@ -120,6 +120,27 @@ describe('the rollup', () => {
     expect(missing).toBeGreaterThan(0);
   });
 
+  it('a report the officer accepts counts in the rollup from that moment, and one still in review does not', async () => {
+    const { api } = await h.signInAs('officer@example.ca');
+    const waiting = await sql<{ reportId: string; revision: number; programId: string; fiscalYear: string; indicatorId: string; value: string }>`
+      select pr.id as "reportId", pr.revision, a.program_id as "programId", rp.fiscal_year as "fiscalYear", v.indicator_id as "indicatorId", v.value::text as value
+      from progress_report pr join reporting_period rp on rp.id = pr.period_id join agreement a on a.id = pr.agreement_id
+        join report_indicator_value v on v.report_id = pr.id and v.revision = pr.revision join indicator i on i.id = v.indicator_id and i.unit = 'count'
+      where pr.status = 'submitted' and a.status = 'active' limit 1`.execute(h.t.db);
+    const r = waiting.rows[0]!;
+    const figure = async () =>
+      (await api.results.rollup({ programId: r.programId, fiscalYear: r.fiscalYear })).outcomes.flatMap((o) => o.indicators).find((i) => i.id === r.indicatorId)!;
+    const before = await figure();
+    const drillBefore = await api.results.indicatorReports({ programId: r.programId, fiscalYear: r.fiscalYear, indicatorId: r.indicatorId });
+    expect(drillBefore.reports.map((x) => x.reportId)).not.toContain(r.reportId);
+    await api.reports.review({ reportId: r.reportId, revision: r.revision, outcome: 'accepted', comments: {}, approveMilestones: [] });
+    const after = await figure();
+    expect(Number(after.actual)).toBe(Number(before.actual ?? '0') + Number(r.value));
+    expect(after.reports).toBe(before.reports + 1);
+    const drillAfter = await api.results.indicatorReports({ programId: r.programId, fiscalYear: r.fiscalYear, indicatorId: r.indicatorId });
+    expect(drillAfter.reports.map((x) => x.reportId)).toContain(r.reportId);
+  });
+
   it('refuses a malformed fiscal year, naming the field, and an unknown program', async () => {
     const { api } = await h.signInAs('analyst@example.ca');
     const bad = await rejection(api.results.rollup({ programId: programs[0]!.id, fiscalYear: '2020-2021' }));

@@ -22,7 +22,14 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; connectionString: string; poolSize?: number; connectionTimeoutMillis?: number }
+  | {
+      kind: 'postgres';
+      connectionString: string;
+      poolSize?: number;
+      connectionTimeoutMillis?: number;
+      /** Sees every statement sent (the benchmark replays them straight through pg). */
+      onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+    }
   | { kind: 'pglite'; dataDir: string | null };
 
 const INT8 = 20;
@@ -49,7 +56,12 @@ export function createDb(options: DatabaseOptions): DatabaseHandle {
     });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const onQuery = options.onQuery;
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins,
+      log: onQuery ? (event) => (event.level === 'query' ? onQuery(event.query.sql, event.query.parameters) : undefined) : undefined,
+    });
     return {
       db,
       kind: 'postgres',

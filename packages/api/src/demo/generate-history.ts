@@ -257,6 +257,8 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   await insertBatches(budgetRows, 1000, (c) =>
     db.insertInto('programBudget').values(c).onConflict((oc) => oc.columns(['programId', 'fiscalYear', 'pillarId']).doNothing()).execute(),
   );
+  // Fresh statistics, so the planner knows the tables just grew.
+  await sql`analyze`.execute(db);
   return summary;
 }
 

@@ -92,17 +92,17 @@ async function frameworkOf(db: Db, program: { id: string; strategyId: string | n
   return rows.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.position - b.position || a.code.localeCompare(b.code));
 }
 
-/** Each agreement's figure per indicator for the year: the sum of its accepted periods and its latest one. */
+/**
+ * Each agreement's figure per indicator for the year: the sum of its accepted periods and its
+ * latest one, from the values the database files under the program and year on acceptance.
+ */
 async function agreementFigures(db: Db, input: ProgramYearInput) {
   const { rows } = await sql<{ indicatorId: string; agreementId: string; total: string; latest: string; reports: number }>`
-    select v.indicator_id as "indicatorId", a.id as "agreementId", sum(v.value)::text as total,
-           (array_agg(v.value::text order by rp.period_end desc))[1] as latest, count(*)::int as reports
-    from reporting_period rp
-      join agreement a on a.id = rp.agreement_id
-      join progress_report pr on pr.period_id = rp.id and pr.status = 'accepted'
-      join report_indicator_value v on v.report_id = pr.id and v.revision = pr.revision
-    where rp.fiscal_year = ${input.fiscalYear} and a.program_id = ${input.programId} and rp.cancelled_at is null
-    group by v.indicator_id, a.id`.execute(db);
+    select indicator_id as "indicatorId", agreement_id as "agreementId", sum(value)::text as total,
+           (array_agg(value::text order by period_end desc))[1] as latest, count(*)::int as reports
+    from accepted_indicator_value
+    where program_id = ${input.programId} and fiscal_year = ${input.fiscalYear}
+    group by indicator_id, agreement_id`.execute(db);
   return rows;
 }
 
@@ -272,16 +272,16 @@ export async function indicatorReports(db: Db, input: ProgramYearInput & { indic
     value: string;
     acceptedAt: Date;
   }>`
-    select pr.id as "reportId", pr.revision, a.id as "agreementId", a.reference_number as "referenceNumber",
+    select x.report_id as "reportId", x.revision, a.id as "agreementId", a.reference_number as "referenceNumber",
            o.legal_name_en as "organisationNameEn", o.legal_name_fr as "organisationNameFr",
            to_char(rp.period_start, 'YYYY-MM-DD') as "periodStart", to_char(rp.period_end, 'YYYY-MM-DD') as "periodEnd",
-           v.value::text as value, pr.accepted_at as "acceptedAt"
-    from reporting_period rp
-      join agreement a on a.id = rp.agreement_id
+           x.value::text as value, pr.accepted_at as "acceptedAt"
+    from accepted_indicator_value x
+      join progress_report pr on pr.id = x.report_id
+      join reporting_period rp on rp.id = pr.period_id
+      join agreement a on a.id = x.agreement_id
       join organisation o on o.id = a.organisation_id
-      join progress_report pr on pr.period_id = rp.id and pr.status = 'accepted'
-      join report_indicator_value v on v.report_id = pr.id and v.revision = pr.revision and v.indicator_id = ${input.indicatorId}
-    where rp.fiscal_year = ${input.fiscalYear} and a.program_id = ${input.programId} and rp.cancelled_at is null
+    where x.program_id = ${input.programId} and x.fiscal_year = ${input.fiscalYear} and x.indicator_id = ${input.indicatorId}
     order by a.reference_number, rp.period_end`.execute(db);
   return { indicator: { ...indicator, method: aggregationMethod(indicator.unit) }, reports: rows.map((r) => ({ ...r, value: trimDecimal(r.value) })) };
 }

@@ -9,6 +9,7 @@ import * as organisationsApplications from './2026-11-23T11-00-00Z-organisations
 import * as agreements from './2026-11-24T12-30-00Z-agreements';
 import * as progressReports from './2026-11-24T13-00-00Z-progress-reports';
 import * as claimsPayments from './2026-11-24T14-00-00Z-claims-payments';
+import * as results from './2026-11-26T09-00-00Z-results';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T12-30-00Z-agreements': agreements,
   '2026-11-24T13-00-00Z-progress-reports': progressReports,
   '2026-11-24T14-00-00Z-claims-payments': claimsPayments,
+  '2026-11-26T09-00-00Z-results': results,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,6 +35,7 @@ import type {
   ReportActivityStatusTable,
   ReportIndicatorBreakdownTable,
   ReportIndicatorValueTable,
+  AcceptedIndicatorValueTable,
   ReportingPeriodTable,
   ReportReminderTable,
 } from './progress-report';
@@ -127,6 +128,7 @@ export interface Database {
   progressReport: ProgressReportTable;
   progressReportRevision: ProgressReportRevisionTable;
   reportIndicatorValue: ReportIndicatorValueTable;
+  acceptedIndicatorValue: AcceptedIndicatorValueTable;
   reportIndicatorBreakdown: ReportIndicatorBreakdownTable;
   reportActivityStatus: ReportActivityStatusTable;
   milestoneApproval: MilestoneApprovalTable;

@@ -52,6 +52,18 @@ export interface ReportIndicatorValueTable {
   value: NumericColumn;
 }
 
+/** Written by the database when a report is accepted: the rollup's source, by program and year. */
+export interface AcceptedIndicatorValueTable {
+  programId: string;
+  fiscalYear: string;
+  indicatorId: string;
+  agreementId: string;
+  reportId: string;
+  revision: number;
+  periodEnd: DateColumn;
+  value: NumericColumn;
+}
+
 export interface ReportIndicatorBreakdownTable {
   reportId: string;
   revision: number;
