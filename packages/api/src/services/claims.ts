@@ -470,6 +470,16 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
     const pillarId = filters.pillarId;
     agreements = agreements.where((eb) => eb.exists(eb.selectFrom('agreementVersionPillar').select('pillarId').whereRef('agreementVersionPillar.versionId', '=', 'v.id').where('pillarId', '=', pillarId)));
   }
+  if (filters.fiscalYear) {
+    // Only the agreements with money in that year (in their terms or in the journal).
+    const fiscalYear = filters.fiscalYear;
+    agreements = agreements.where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('agreementFiscalYear as y').select('y.versionId').whereRef('y.versionId', '=', 'v.id').where('y.fiscalYear', '=', fiscalYear)),
+        eb.exists(eb.selectFrom('ledgerEntry as l').select('l.id').whereRef('l.agreementId', '=', 'agreement.id').where('l.fiscalYear', '=', fiscalYear)),
+      ]),
+    );
+  }
   const list = await agreements.orderBy('agreement.referenceNumber').execute();
   if (list.length === 0) return [];
   const ids = list.map((a) => a.id);
@@ -486,16 +496,36 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
       .where('claim.status', '<>', 'rejected')
       .execute(),
   ]);
+  // Grouped once, so the work grows with the rows, not with their square.
+  const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
+    const map = new Map<K, T[]>();
+    for (const item of items) {
+      const k = key(item);
+      const list = map.get(k);
+      if (list) list.push(item);
+      else map.set(k, [item]);
+    }
+    return map;
+  };
+  const entriesOf = groupBy(entries, (e) => e.agreementId);
+  const yearsOf = groupBy(years, (y) => y.versionId);
+  const budgetOf = groupBy(budget, (l) => l.versionId);
+  const claimsOf = groupBy(claims, (c) => c.agreementId);
   const rows: ReconciliationRow[] = [];
   for (const a of list) {
-    const labels = new Set(years.filter((y) => y.versionId === a.versionId).map((y) => y.fiscalYear));
-    for (const e of entries) if (e.agreementId === a.id) labels.add(e.fiscalYear);
+    const agreementEntries = entriesOf.get(a.id) ?? [];
+    const agreementYears = yearsOf.get(a.versionId) ?? [];
+    const agreementBudget = budgetOf.get(a.versionId) ?? [];
+    const agreementClaims = claimsOf.get(a.id) ?? [];
+    const labels = new Set(agreementYears.map((y) => y.fiscalYear));
+    for (const e of agreementEntries) labels.add(e.fiscalYear);
+    const lastYear = [...labels].sort().at(-1);
     for (const fiscalYear of [...labels].sort()) {
       if (filters.fiscalYear && fiscalYear !== filters.fiscalYear) continue;
-      const yearEntries = entries.filter((e) => e.agreementId === a.id && e.fiscalYear === fiscalYear);
-      const yearClaims = claims.filter((c) => c.agreementId === a.id && c.fiscalYear === fiscalYear);
+      const yearEntries = agreementEntries.filter((e) => e.fiscalYear === fiscalYear);
+      const yearClaims = agreementClaims.filter((c) => c.fiscalYear === fiscalYear);
       const uniqueClaims = [...new Map(yearClaims.map((c) => [c.id, c])).values()];
-      const isLastYear = fiscalYear === [...labels].sort().at(-1);
+      const isLastYear = fiscalYear === lastYear;
       const base = {
         agreementId: a.id,
         referenceNumber: a.referenceNumber,
@@ -511,20 +541,20 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
         rows.push({
           ...base,
           costCategory: null,
-          budgetCents: years.find((y) => y.versionId === a.versionId && y.fiscalYear === fiscalYear)?.amountCents ?? 0n,
+          budgetCents: agreementYears.find((y) => y.fiscalYear === fiscalYear)?.amountCents ?? 0n,
           committedCents: b.committed,
           claimedCents: sum(uniqueClaims.map((c) => c.requestedCents)),
           certifiedCents: sum(uniqueClaims.map((c) => c.certifiedCents ?? 0n)),
           paidCents: b.paid,
           advancesOutstandingCents: b.advancesOutstanding,
           // The holdback is kept from the last fiscal year until it is released.
-          holdbackCents: isLastYear ? a.holdbackCents - balancesOf(entries.filter((e) => e.agreementId === a.id)).holdbackReleased : 0n,
+          holdbackCents: isLastYear ? a.holdbackCents - balancesOf(agreementEntries).holdbackReleased : 0n,
           lapsedCents: b.lapsed,
           availableCents: b.available,
         });
         continue;
       }
-      const categories = new Set<CostCategory>(budget.filter((l) => l.versionId === a.versionId && l.fiscalYear === fiscalYear).map((l) => l.costCategory));
+      const categories = new Set<CostCategory>(agreementBudget.filter((l) => l.fiscalYear === fiscalYear).map((l) => l.costCategory));
       for (const c of yearClaims) if (c.costCategory) categories.add(c.costCategory);
       for (const costCategory of [...categories].sort()) {
         const spent = yearClaims.filter((c) => c.costCategory === costCategory);
@@ -532,7 +562,7 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
         rows.push({
           ...base,
           costCategory,
-          budgetCents: budget.find((l) => l.versionId === a.versionId && l.fiscalYear === fiscalYear && l.costCategory === costCategory)?.amountCents ?? 0n,
+          budgetCents: agreementBudget.find((l) => l.fiscalYear === fiscalYear && l.costCategory === costCategory)?.amountCents ?? 0n,
           committedCents: 0n,
           claimedCents: sum(spent.map((c) => c.spentCents ?? 0n)),
           certifiedCents: sum(reported.map((e) => e.amountCents)),
