@@ -93,4 +93,22 @@ describe('the results rollup', () => {
     await screenshot(page, 'results-spending');
     await context.close();
   });
+
+  it('each role finds its dashboard at home, every chart with its table', async () => {
+    for (const [email, home, testIds] of [
+      ['officer@example.ca', /\/officer$/, ['dash-overdue', 'dash-delayed', 'dash-at-risk', 'dash-to-certify']],
+      ['finance@example.ca', /\/finance$/, ['dash-to-release', 'dash-finance-chart']],
+      ['recipient.windsor@example.ca', /\/recipient$/, ['dash-due', 'dash-paid', 'dash-indicators']],
+      ['manager@example.ca', /\/manager$/, ['dash-overdue', 'dash-spending-chart']],
+    ] as const) {
+      const { context, page } = await newVisitor(browser);
+      await signIn(page, email);
+      await page.waitForURL(home);
+      for (const id of testIds) await page.locator(`[data-testid="${id}"]`).first().waitFor();
+      for (const chart of await page.locator('figure.tp-chart').all()) expect(await chart.locator('table tbody tr').count()).toBeGreaterThan(0);
+      expect(await seriousA11yViolations(page), email).toEqual([]);
+      await screenshot(page, `dashboard-${email.split('@')[0]}`);
+      await context.close();
+    }
+  });
 });

@@ -30,11 +30,13 @@ export function RecipientDashboard() {
   const due = useQuery(trpc.reports.due.queryOptions());
   const payments = useQuery(trpc.dashboard.payments.queryOptions());
   const indicators = useQuery(trpc.results.mine.queryOptions());
+  // Reports whose period has ended and that are not yet in: due now or overdue.
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="dash-heading" className="tp-section">
       <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
       <div className="tp-stats">
-        <Stat testId="dash-due" label={t('nav.myReports')} to="/my-reports" value={due.data ? due.data.filter((r) => r.status !== 'accepted' && r.status !== 'submitted').length : '…'} />
+        <Stat testId="dash-due" label={t('dash.reportsToFile')} to="/my-reports" value={due.data ? due.data.filter((r) => r.status !== 'accepted' && r.status !== 'submitted' && r.periodEnd < today).length : '…'} />
         <Stat testId="dash-paid" label={t('dash.payments')} to="/claims" value={payments.data ? formatMoney(payments.data.totalCents) : '…'} />
       </div>
       <GcdsHeading tag="h3">{t('dash.myIndicators')}</GcdsHeading>
@@ -187,12 +189,12 @@ function FinanceChart({ years }: { years: { fiscalYear: string; advancesOutstand
       labels: years.map((y) => y.fiscalYear),
       series: [
         { label: t('dash.advancesOutstanding'), values: years.map((y) => Number(y.advancesOutstandingCents / 100n)), format: dollars },
-        { label: t('dash.lapseRisk'), values: years.map((y) => Number(y.unpaidCommittedCents / 100n)), format: dollars },
+        { label: t('dash.unpaidCommitted'), values: years.map((y) => Number(y.unpaidCommittedCents / 100n)), format: dollars },
       ],
     };
   }, [years, t, formatMoney]);
   if (years.length === 0) return <p>{t('dash.none')}</p>;
-  return <BarChart title={t('dash.lapseRisk')} labels={chart.labels} series={chart.series} testId="dash-finance-chart" />;
+  return <BarChart categoryLabel={t('results.fiscalYear')} title={t('dash.lapseRisk')} labels={chart.labels} series={chart.series} testId="dash-finance-chart" />;
 }
 
 /** Managers and analysts: spending over the last four years, with links to the rollup. */
@@ -224,7 +226,7 @@ export function ResultsDashboard() {
         <li><Link to="/results/rollup" className="tp-link">{t('dash.openRollup')}</Link></li>
         <li><Link to="/results/spending" className="tp-link">{t('dash.openSpending')}</Link></li>
       </ul>
-      <QueryView query={rows}>{() => (chart.labels.length ? <BarChart title={t('results.spending.chart')} labels={chart.labels} series={chart.series} testId="dash-spending-chart" /> : <p>{t('dash.none')}</p>)}</QueryView>
+      <QueryView query={rows}>{() => (chart.labels.length ? <BarChart categoryLabel={t('results.fiscalYear')} title={t('results.spending.chart')} labels={chart.labels} series={chart.series} testId="dash-spending-chart" /> : <p>{t('dash.none')}</p>)}</QueryView>
     </section>
   );
 }

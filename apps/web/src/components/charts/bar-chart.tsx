@@ -15,8 +15,8 @@ export interface BarSeries {
 
 const COLOURS = ['#26374a', '#b3800f', '#278400', '#a62a1e'];
 
-export function BarChart({ title, labels, series, testId }: { title: string; labels: string[]; series: BarSeries[]; testId?: string }) {
-  const { t } = useT();
+export function BarChart({ title, categoryLabel, labels, series, testId }: { title: string; categoryLabel: string; labels: string[]; series: BarSeries[]; testId?: string }) {
+  const { t, lang } = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     let chart: { destroy(): void } | undefined;
@@ -26,14 +26,14 @@ export function BarChart({ title, labels, series, testId }: { title: string; lab
       chart = new Chart(canvas.current, {
         type: 'bar',
         data: { labels, datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: COLOURS[i % COLOURS.length] })) },
-        options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'bottom' } } },
+        options: { locale: lang === 'fr' ? 'fr-CA' : 'en-CA', responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'bottom' } } },
       });
     });
     return () => {
       cancelled = true;
       chart?.destroy();
     };
-  }, [labels, series]);
+  }, [labels, series, lang]);
   return (
     <figure className="tp-chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
@@ -45,7 +45,7 @@ export function BarChart({ title, labels, series, testId }: { title: string; lab
           <caption>{t('results.chart.table')}</caption>
           <thead>
             <tr>
-              <th scope="col">{title}</th>
+              <th scope="col">{categoryLabel}</th>
               {series.map((s) => (
                 <th key={s.label} scope="col">
                   {s.label}

@@ -71,7 +71,7 @@ function SpendingTables({ rows }: { rows: SpendingRows }) {
   }, [rows, t, formatMoney]);
   return (
     <>
-      <BarChart title={t('results.spending.chart')} labels={chart.labels} series={chart.series} testId="spending-chart" />
+      <BarChart categoryLabel={t('results.fiscalYear')} title={t('results.spending.chart')} labels={chart.labels} series={chart.series} testId="spending-chart" />
       {programs.map((p) => {
         const mine = rows.filter((r) => r.programId === p.programId);
         const total = mine.reduce((s, r) => ({ planned: s.planned + r.plannedCents, committed: s.committed + r.committedCents, actual: s.actual + r.actualCents }), { planned: 0n, committed: 0n, actual: 0n });
