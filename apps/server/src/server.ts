@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import {
   agreementDocumentData,
@@ -45,6 +46,8 @@ export interface ServerOptions {
   /** Folder of the built web client; served when it exists. */
   webDist?: string | null;
   trustProxy?: boolean;
+  /** Sign-in and password-reset attempts allowed per minute from one address (default 30). */
+  signInAttemptsPerMinute?: number;
 }
 
 function requestLanguage(request: FastifyRequest) {
@@ -92,6 +95,27 @@ function isCrossSite(request: FastifyRequest): boolean {
   return origin === 'null';
 }
 
+/**
+ * Only our own origin may provide scripts, styles, fonts, images and connections; nobody may frame
+ * the pages. Inline styles are allowed because the design system's web components style their
+ * shadow roots with <style> elements; inline scripts are not.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Sign-in and password-reset attempts, however batched: the requests the rate limit counts. */
+const GUESSABLE = /^\/trpc\/(?:[^?]*,)?auth\.(?:signIn|requestPasswordReset)(?:[,?]|$)/;
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const app = Fastify({
@@ -110,12 +134,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   await app.register(fastifyCookie);
+  // Password guessing: at most this many sign-in or reset attempts per minute from one address
+  // (accounts also lock after repeated failures, whatever the address).
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.signInAttemptsPerMinute ?? 30,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.ip,
+    allowList: (request) => !(request.method === 'POST' && GUESSABLE.test(request.url)),
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', retryAfter: context.after, message: 'rate limited' }),
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && isCrossSite(request)) {
       request.log.warn({ origin: request.headers.origin, site: request.headers['sec-fetch-site'] }, 'cross-site request refused');
       return reply.code(403).send(errorBody(request, 403, 'error.crossSite'));
@@ -126,7 +164,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: error.code }, 'bad request');
-    return reply.code(status).send(errorBody(request, status, status === 500 ? 'error.internal' : 'error.badRequest'));
+    return reply.code(status).send(errorBody(request, status, status === 500 ? 'error.internal' : status === 429 ? 'error.rateLimited' : 'error.badRequest'));
   });
 
   app.get('/healthz', async (_request, reply) => {

@@ -24,9 +24,20 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh visitor (no cookies) whose browser speaks Canadian English. */
 export async function newVisitor(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale: 'en-CA', viewport: { width: 1280, height: 900 } });
+  // Anything the Content-Security-Policy blocks is recorded, for cspViolations() to report.
+  await context.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
+}
+
+/** What the page's Content-Security-Policy blocked since it loaded (nothing, if the app is right). */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 }
 
 export const text = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) =>
@@ -72,7 +83,9 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
   await page.waitForFunction(() =>
     [...document.querySelectorAll('*')].every((e) => !e.tagName.startsWith('GCDS-') || e.classList.contains('hydrated')),
   );
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated by the browser's debugging protocol, which the page's Content-Security-Policy does
+  // not govern (an inline <script> tag would be refused, as it should be).
+  await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const results = await (window as unknown as { axe: typeof axe }).axe.run(document);
     return results.violations

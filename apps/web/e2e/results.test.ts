@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectHeading, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text } from './browser';
+import { cspViolations, expectHeading, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -89,6 +89,7 @@ describe('the results rollup', () => {
     await page.locator('[data-testid="spending-chart"] canvas').waitFor();
     await page.locator('[data-testid="spending-chart"] table tbody tr').first().waitFor();
     await page.getByText(/agreements with \d+ organisations/).waitFor();
+    expect(await cspViolations(page), '/results/spending').toEqual([]);
     expect(await seriousA11yViolations(page), '/results/spending').toEqual([]);
     await screenshot(page, 'results-spending');
     await context.close();
@@ -106,6 +107,9 @@ describe('the results rollup', () => {
       await page.waitForURL(home);
       for (const id of testIds) await page.locator(`[data-testid="${id}"]`).first().waitFor();
       for (const chart of await page.locator('figure.tp-chart').all()) expect(await chart.locator('table tbody tr').count()).toBeGreaterThan(0);
+      // Pages, charts and design-system components all run under the Content-Security-Policy
+      // (checked before axe, whose templates compile with eval and would be reported).
+      expect(await cspViolations(page), email).toEqual([]);
       expect(await seriousA11yViolations(page), email).toEqual([]);
       await screenshot(page, `dashboard-${email.split('@')[0]}`);
       await context.close();

@@ -1,3 +1,4 @@
+import './zod-config';
 import '@cdssnc/gcds-components-react/gcds.css';
 import './styles/fonts.css';
 import './styles/app.css';

@@ -30,7 +30,11 @@ export const authRouter = router({
   }),
 
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    // A session the browser already carried ends here: signing in always starts a new one, so a
+    // token planted before sign-in (session fixation) is worth nothing after it.
+    const previous = await ctx.session();
     const result = await signIn(ctx.db, ctx.config, ctx.meta, input);
+    if (previous) await ctx.db.deleteFrom('userSession').where('id', '=', previous.sessionId).execute();
     ctx.cookie.set(result.token, result.expiresAt);
     return { ok: true as const };
   }),
