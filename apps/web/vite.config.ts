@@ -37,5 +37,10 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      // Each GCDS component module only defines its element when its React wrapper renders
+      // (the wrappers are marked pure), so a page carries only the components it uses.
+      treeshake: { moduleSideEffects: (id: string) => !/@cdssnc\/gcds-components\/dist\/components\//.test(id) },
+    },
   },
 });

@@ -3,7 +3,7 @@
  * one place. A user sees the entries of all their roles, in this order, without repeats.
  */
 import type { Role } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 
 export interface NavEntry {
   path: string;

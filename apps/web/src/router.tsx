@@ -4,15 +4,6 @@
  */
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { homePathOf, loadSession } from './lib/session';
-import { AdminHomePage } from './pages/admin/admin-home-page';
-import { FinanceHomePage } from './pages/finance-home-page';
-import { ForgotPasswordPage } from './pages/forgot-password-page';
-import { NewPasswordPage } from './pages/new-password-page';
-import { ManagerHomePage, OfficerHomePage } from './pages/programs-page';
-import { RecipientHomePage } from './pages/recipient-home-page';
-import { ResultsHomePage } from './pages/results-home-page';
-import { ReviewerHomePage } from './pages/reviewer-home-page';
-import { SignInPage } from './pages/sign-in-page';
 import { applicationRoutes, publicApplicationRoutes } from './routes/application-routes';
 import { assessmentRoutes } from './routes/assessment-routes';
 import { rootRoute, signedInRoute } from './routes/base';
@@ -21,6 +12,18 @@ import { reportRoutes } from './routes/report-routes';
 import { claimRoutes } from './routes/claim-routes';
 import { resultsRoutes } from './routes/results-routes';
 import { contributionAgreementRoutes } from './routes/contribution-agreement-routes';
+import { lazyPage } from './routes/lazy-page';
+
+const AdminHomePage = lazyPage(() => import('./pages/admin/admin-home-page'), 'AdminHomePage');
+const FinanceHomePage = lazyPage(() => import('./pages/finance-home-page'), 'FinanceHomePage');
+const ManagerHomePage = lazyPage(() => import('./pages/programs-page'), 'ManagerHomePage');
+const OfficerHomePage = lazyPage(() => import('./pages/programs-page'), 'OfficerHomePage');
+const RecipientHomePage = lazyPage(() => import('./pages/recipient-home-page'), 'RecipientHomePage');
+const ResultsHomePage = lazyPage(() => import('./pages/results-home-page'), 'ResultsHomePage');
+const ReviewerHomePage = lazyPage(() => import('./pages/reviewer-home-page'), 'ReviewerHomePage');
+const NewPasswordPage = lazyPage(() => import('./pages/new-password-page'), 'NewPasswordPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/forgot-password-page'), 'ForgotPasswordPage');
+const SignInPage = lazyPage(() => import('./pages/sign-in-page'), 'SignInPage');
 
 const tokenSearch = (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' });
 

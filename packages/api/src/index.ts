@@ -4,7 +4,7 @@ export { defaultApiConfig, type ApiConfig } from './config';
 export { createMailer, type Mailer } from './mail/mailer';
 export { hashPassword } from './auth/password';
 export { isDatabaseUnavailable } from './errors';
-export type { ErrorData, FieldError } from './trpc';
+export type { Access, ErrorData, FieldError, ProcedureMeta } from './trpc';
 export { createDiskFileStore, createMemoryFileStore, type FileStore } from './files/file-store';
 export { readAttachment, uploadAttachment } from './services/attachments';
 export { seedDemoActivity, DEMO_CALL_TITLE_EN } from './demo/seed-demo-activity';

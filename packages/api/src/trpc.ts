@@ -28,7 +28,17 @@ export interface ErrorData {
   fieldErrors: FieldError[];
 }
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Who may call a procedure, declared on the procedure itself (the authorization test reads it
+ * from the router): anyone, any signed-in user (the service then limits what they see), or the
+ * holders of some roles.
+ */
+export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'roles'; roles: readonly Role[] };
+export interface ProcedureMeta {
+  access: Access;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
@@ -76,7 +86,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).meta({ access: { kind: 'public' } });
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await ctx.session();
@@ -85,14 +95,14 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
     throw new DomainError('UNAUTHENTICATED', ctx.sessionToken ? 'error.sessionExpired' : 'error.unauthenticated');
   }
   return next({ ctx: { user } });
-});
+}).meta({ access: { kind: 'signedIn' } });
 
 /** Only users holding one of `roles` get through. */
 export function roleProcedure(...roles: Role[]) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!ctx.user.roles.some((r) => roles.includes(r))) throw new DomainError('FORBIDDEN', 'error.forbidden');
     return next({ ctx: { user: ctx.user } });
-  });
+  }).meta({ access: { kind: 'roles', roles } });
 }
 
 /** Department staff: every role but recipient. */

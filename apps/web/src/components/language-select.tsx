@@ -1,7 +1,7 @@
 /** The "preferred language" field of the forms that create or invite a person. */
 import { GcdsSelect } from '@cdssnc/gcds-components-react';
 import { LANGUAGES, type Language } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useT } from '../i18n/language';
 import type { FormProblems } from '../lib/form-problems';
 

@@ -4,7 +4,7 @@
  * language, then the browser's language. Switching writes the cookie (the server reads it for
  * its messages), sets <html lang>, and saves the choice on the account when signed in.
  */
-import { isMessageKey, pickLanguage, translate, type Lang, type MessageKey } from '@tp/i18n';
+import { isMessageKey, pickLanguage, translate, type Lang, type MessageKey } from '@tp/i18n/web';
 import { formatMoney as formatMoneyIn } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';

@@ -5,7 +5,7 @@
  * repeats a table.
  */
 import { GcdsHeading } from '@cdssnc/gcds-components-react';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';

@@ -4,7 +4,7 @@
  */
 import { GcdsButton } from '@cdssnc/gcds-components-react';
 import { completePasswordResetInput } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';

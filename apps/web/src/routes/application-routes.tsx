@@ -1,11 +1,13 @@
 /** Registration, the organisation profile, applying to a call and my applications (issue 4, recipient side). */
 import { createRoute } from '@tanstack/react-router';
-import { ApplicationPage } from '../pages/applications/application-page';
-import { ApplyPage } from '../pages/applications/apply-page';
-import { MyApplicationsPage } from '../pages/applications/my-applications-page';
-import { OrganisationPage } from '../pages/organisation/organisation-page';
-import { RegisterPage } from '../pages/organisation/register-page';
 import { rootRoute, signedInRoute } from './base';
+import { lazyPage } from './lazy-page';
+
+const ApplicationPage = lazyPage(() => import('../pages/applications/application-page'), 'ApplicationPage');
+const ApplyPage = lazyPage(() => import('../pages/applications/apply-page'), 'ApplyPage');
+const MyApplicationsPage = lazyPage(() => import('../pages/applications/my-applications-page'), 'MyApplicationsPage');
+const OrganisationPage = lazyPage(() => import('../pages/organisation/organisation-page'), 'OrganisationPage');
+const RegisterPage = lazyPage(() => import('../pages/organisation/register-page'), 'RegisterPage');
 
 const organisationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/organisation', component: OrganisationPage });
 

@@ -1,11 +1,13 @@
 /** Intake, screening, reviewer assignment, scoring, ranking and decisions; organisations for officers (issue 4, staff side). Pages attach under signedInRoute. */
 import { createRoute } from '@tanstack/react-router';
-import { AssessmentPage } from '../pages/assessments/assessment-page';
-import { AssessmentsPage } from '../pages/assessments/assessments-page';
-import { IntakeApplicationPage } from '../pages/intake/intake-application-page';
-import { IntakePage } from '../pages/intake/intake-page';
-import { OrganisationsPage } from '../pages/organisations/organisations-page';
 import { signedInRoute } from './base';
+import { lazyPage } from './lazy-page';
+
+const AssessmentPage = lazyPage(() => import('../pages/assessments/assessment-page'), 'AssessmentPage');
+const AssessmentsPage = lazyPage(() => import('../pages/assessments/assessments-page'), 'AssessmentsPage');
+const IntakeApplicationPage = lazyPage(() => import('../pages/intake/intake-application-page'), 'IntakeApplicationPage');
+const IntakePage = lazyPage(() => import('../pages/intake/intake-page'), 'IntakePage');
+const OrganisationsPage = lazyPage(() => import('../pages/organisations/organisations-page'), 'OrganisationsPage');
 
 const intakeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/intake', component: IntakePage });
 

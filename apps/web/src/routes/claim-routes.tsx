@@ -1,8 +1,13 @@
 /** Claims, payments and reconciliation (issue 7). Pages attach under signedInRoute. */
 import { createRoute } from '@tanstack/react-router';
-import { ClaimPage, ClaimsPage, NewClaimPage } from '../pages/claims/claims-pages';
-import { ReconciliationPage, AgreementJournalPage } from '../pages/claims/reconciliation-page';
 import { signedInRoute } from './base';
+import { lazyPage } from './lazy-page';
+
+const ClaimPage = lazyPage(() => import('../pages/claims/claims-pages'), 'ClaimPage');
+const ClaimsPage = lazyPage(() => import('../pages/claims/claims-pages'), 'ClaimsPage');
+const NewClaimPage = lazyPage(() => import('../pages/claims/claims-pages'), 'NewClaimPage');
+const ReconciliationPage = lazyPage(() => import('../pages/claims/reconciliation-page'), 'ReconciliationPage');
+const AgreementJournalPage = lazyPage(() => import('../pages/claims/reconciliation-page'), 'AgreementJournalPage');
 
 const claimsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/claims', component: ClaimsPage });
 

@@ -1,7 +1,14 @@
 /** Contribution agreements (issue 5). Pages attach under signedInRoute. */
 import { createRoute } from '@tanstack/react-router';
-import { AgreementPage, EditAgreementPage, MyAgreementsPage, NewAgreementPage, PortfolioPage, VersionPage } from '../pages/contribution-agreements/agreement-pages';
 import { signedInRoute } from './base';
+import { lazyPage } from './lazy-page';
+
+const AgreementPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'AgreementPage');
+const EditAgreementPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'EditAgreementPage');
+const MyAgreementsPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'MyAgreementsPage');
+const NewAgreementPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'NewAgreementPage');
+const PortfolioPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'PortfolioPage');
+const VersionPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'VersionPage');
 
 const portfolioRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/agreements', component: PortfolioPage });
 const myAgreementsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-agreements', component: MyAgreementsPage });

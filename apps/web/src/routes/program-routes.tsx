@@ -1,11 +1,14 @@
 /** Programs and budgets, the performance measurement framework, calls for proposals (issue 3). Pages attach under signedInRoute. */
 import { createRoute } from '@tanstack/react-router';
-import { CallPage, NewCallPage } from '../pages/calls/call-page';
-import { CallsPage } from '../pages/calls/calls-page';
-import { PerformancePage } from '../pages/performance/performance-page';
-import { ProgramPage } from '../pages/programs/program-page';
-import { ProgramsListPage } from '../pages/programs/programs-list-page';
 import { signedInRoute } from './base';
+import { lazyPage } from './lazy-page';
+
+const CallPage = lazyPage(() => import('../pages/calls/call-page'), 'CallPage');
+const NewCallPage = lazyPage(() => import('../pages/calls/call-page'), 'NewCallPage');
+const CallsPage = lazyPage(() => import('../pages/calls/calls-page'), 'CallsPage');
+const PerformancePage = lazyPage(() => import('../pages/performance/performance-page'), 'PerformancePage');
+const ProgramPage = lazyPage(() => import('../pages/programs/program-page'), 'ProgramPage');
+const ProgramsListPage = lazyPage(() => import('../pages/programs/programs-list-page'), 'ProgramsListPage');
 
 export const callsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/calls', component: CallsPage });
 

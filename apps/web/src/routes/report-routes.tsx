@@ -1,11 +1,13 @@
 /** Progress reports (issue 6): the recipient's periods and reports, the officer's queue, progress at a glance, notifications. Pages attach under signedInRoute. */
 import { createRoute } from '@tanstack/react-router';
-import { AgreementProgressPage } from '../pages/reports/agreement-progress-page';
-import { MyReportsPage } from '../pages/reports/my-reports-page';
-import { NotificationsPage } from '../pages/reports/notifications-page';
-import { ReportPage } from '../pages/reports/report-page';
-import { ReportQueuePage } from '../pages/reports/report-queue-page';
 import { signedInRoute } from './base';
+import { lazyPage } from './lazy-page';
+
+const AgreementProgressPage = lazyPage(() => import('../pages/reports/agreement-progress-page'), 'AgreementProgressPage');
+const MyReportsPage = lazyPage(() => import('../pages/reports/my-reports-page'), 'MyReportsPage');
+const NotificationsPage = lazyPage(() => import('../pages/reports/notifications-page'), 'NotificationsPage');
+const ReportPage = lazyPage(() => import('../pages/reports/report-page'), 'ReportPage');
+const ReportQueuePage = lazyPage(() => import('../pages/reports/report-queue-page'), 'ReportQueuePage');
 
 const myReportsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-reports', component: MyReportsPage });
 const reportQueueRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reports', component: ReportQueuePage });

@@ -1,9 +1,11 @@
 /** Results: the rollup, its drill-down and spending (issue 8). Pages attach under signedInRoute. */
 import { createRoute } from '@tanstack/react-router';
-import { IndicatorReportsPage } from '../pages/results/indicator-reports-page';
-import { RollupPage } from '../pages/results/rollup-page';
-import { SpendingPage } from '../pages/results/spending-page';
 import { signedInRoute } from './base';
+import { lazyPage } from './lazy-page';
+
+const IndicatorReportsPage = lazyPage(() => import('../pages/results/indicator-reports-page'), 'IndicatorReportsPage');
+const RollupPage = lazyPage(() => import('../pages/results/rollup-page'), 'RollupPage');
+const SpendingPage = lazyPage(() => import('../pages/results/spending-page'), 'SpendingPage');
 
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
-import { isMessageKey } from '@tp/i18n';
+import { isMessageKey } from '@tp/i18n/web';
 import { useT } from '../../i18n/language';
 import { errorCode } from '../../lib/form-problems';
 import { trpc } from '../../lib/trpc';

@@ -29,7 +29,7 @@ import {
   type GbaBarrier,
   type ProvinceOrTerritory,
 } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import type { ReactNode } from 'react';
 import { ProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';

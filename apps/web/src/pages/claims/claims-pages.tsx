@@ -7,7 +7,7 @@
  */
 import { GcdsButton, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
 import { CLAIM_KINDS, COST_CATEGORIES, FUNDING_SOURCE_KINDS, PAYMENT_SERVICE_STANDARD_DAYS, claimInput, type ClaimKind, type CostCategory, type FundingSourceKind } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';

@@ -5,7 +5,7 @@
  * /agreements/$agreementId/journal: every entry of the agreement's journal and its balances.
  */
 import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsSelect } from '@cdssnc/gcds-components-react';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';

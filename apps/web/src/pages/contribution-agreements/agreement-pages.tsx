@@ -8,7 +8,7 @@
  */
 import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
 import { AGREEMENT_STATUSES, PROVINCES_AND_TERRITORIES, RISK_LEVELS, TERMS_SECTIONS, type AgreementPortfolioInput, type AgreementTerms, type TermsSection } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';

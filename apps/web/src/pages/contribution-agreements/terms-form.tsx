@@ -26,7 +26,7 @@ import {
   type CostCategory,
   type FundingSourceKind,
 } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useState, type ReactNode } from 'react';
 import { ProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
@@ -408,7 +408,7 @@ export function TermsForm({ initial, options, problems, children }: { initial: D
             <Select id={`terms-funding-${i}-status`} label={t('ca.form.fundingStatus', { n: i + 1 })} value={x.status} problem={f(`otherFunding.${i}.status`)} onChange={(v) => set({ funding: d.funding.map((y, j) => (j === i ? { ...y, status: v } : y)) })}>
               {FUNDING_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`pdf.status.${s}`)}
+                  {t(`ca.fundingStatus.${s}`)}
                 </option>
               ))}
             </Select>

@@ -2,7 +2,7 @@
 import { GcdsButton } from '@cdssnc/gcds-components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';

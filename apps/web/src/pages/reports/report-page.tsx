@@ -16,7 +16,7 @@ import {
   type ReportContent,
   type ReportSection,
 } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { InfoNotice, ProblemNotice, SuccessNotice } from '../../components/notices';

@@ -5,7 +5,7 @@
  * feeds; what is missing; GBA Plus counts; the exports. Every figure links to its reports.
  */
 import { GcdsHeading } from '@cdssnc/gcds-components-react';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { PageHeading } from '../../components/page-heading';

@@ -1,6 +1,6 @@
 /** Small pieces the results pages share: the program and fiscal-year pickers, how a figure reads. */
 import { GcdsSelect } from '@cdssnc/gcds-components-react';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';

@@ -12,7 +12,7 @@ import { QueryView } from '../../components/query-view';
 import { AnyRoleGate } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
 import { trpc, type trpcClient } from '../../lib/trpc';
-import type { MessageKey } from '@tp/i18n';
+import type { MessageKey } from '@tp/i18n/web';
 import { RESULTS_READERS } from './shared';
 
 export function SpendingPage() {
