@@ -54,8 +54,11 @@ export function createDb(options: DatabaseOptions): DatabaseHandle {
           parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client that loses its server must not crash the process.
+    // A client that loses its server (idle, or killed in the middle of a query) must not crash the
+    // process: the query in flight fails with a connection error, which callers report as
+    // "temporarily unavailable", and the pool replaces the client.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const onQuery = options.onQuery;
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
