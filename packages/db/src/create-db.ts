@@ -4,9 +4,11 @@
  * Both return the same JavaScript types: bigint for int8, strings for date and numeric,
  * Date for timestamptz, parsed JSON for jsonb.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './tables';
@@ -19,6 +21,11 @@ export interface DatabaseHandle {
   /** Where the data lives: the server's address (password hidden) or the data folder. */
   location: string;
   close(): Promise<void>;
+  /**
+   * A consistent copy of the whole database in `file`: `pg_dump --format=custom` for a server,
+   * the data folder as a gzipped tarball for the embedded database. Restore with restoreDatabase.
+   */
+  backup(file: string): Promise<void>;
 }
 
 export type DatabaseOptions =
@@ -30,7 +37,7 @@ export type DatabaseOptions =
       /** Sees every statement sent (the benchmark replays them straight through pg). */
       onQuery?: (sql: string, parameters: readonly unknown[]) => void;
     }
-  | { kind: 'pglite'; dataDir: string | null };
+  | { kind: 'pglite'; dataDir: string | null; /** Start from a backup (restoreDatabase). */ loadDataDir?: Blob };
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -70,17 +77,50 @@ export function createDb(options: DatabaseOptions): DatabaseHandle {
       kind: 'postgres',
       location: redact(options.connectionString),
       close: () => db.destroy(),
+      backup: (file) => run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${options.connectionString}`]),
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = new PGlite(options.dataDir ?? undefined);
+  const pglite = new PGlite({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, parsers), plugins });
   return {
     db,
     kind: 'pglite',
     location: options.dataDir ?? 'memory',
     close: () => db.destroy(),
+    backup: async (file) => {
+      // Taken between statements (the dialect serialises them), after a checkpoint so that every
+      // committed row is in the data files the tarball holds.
+      await sql`checkpoint`.execute(db);
+      const tarball = await pglite.dumpDataDir('gzip');
+      await writeFile(file, Buffer.from(await tarball.arrayBuffer()));
+    },
   };
+}
+
+/**
+ * Restores a backup into an empty database: `pg_restore` (schema, data, then constraints and
+ * triggers, so rows go back exactly as they were) for a server; the data folder for the embedded
+ * database (a new folder, or memory when `dataDir` is null). Returns the restored database, open.
+ */
+export async function restoreDatabase(target: DatabaseOptions, file: string): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${target.connectionString}`, file]);
+    return createDb(target);
+  }
+  const data = await readFile(file);
+  const handle = createDb({ kind: 'pglite', dataDir: target.dataDir, loadDataDir: new Blob([data]) });
+  return handle;
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed (${code}): ${stderr.trim()}`))));
+  });
 }
 
 /** DATABASE_URL set: that server. Otherwise the embedded database in `dataDir`. */
