@@ -70,7 +70,7 @@ async function prepareDatabase(scale: number) {
     await seedReference(handle.db);
     await seedDemo(handle.db, { hashPassword });
     await seedDemoActivity({ db: handle.db, mailer: createMailer({ from: 'bench@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() });
-    const summary = await generateHistory(handle.db, { scale, seed: 2026, today, onBatch: (d, t) => process.stderr.write(`\r  generating scale ${scale}: ${d}/${t} agreements`) });
+    const summary = await generateHistory(handle.db, { scale, seed: 2026, today, extraPrograms: 3, onBatch: (d, t) => process.stderr.write(`\r  generating scale ${scale}: ${d}/${t} agreements`) });
     if (!summary.skipped) process.stderr.write(`\n  generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     const count = async (table: string) => Number((await handle.db.selectFrom(table as 'agreement').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     return {

@@ -28,6 +28,7 @@ try {
     scale,
     seed: Number(values.seed),
     today: isoDateIn(new Date(), 'America/Toronto'),
+    extraPrograms: 3,
     onBatch: (done, total) => process.stderr.write(`\ragreements ${done}/${total}`),
   });
   process.stderr.write('\n');

@@ -46,6 +46,11 @@ export interface HistoryOptions {
   today: IsoDate;
   /** How many fiscal years of history, ending with today's. */
   years?: number;
+  /**
+   * Programs to add, each with its own outcomes and a dozen ready indicators of every unit (the
+   * benchmark's data set: the scale issue asks for at least six programs). None for the demo.
+   */
+  extraPrograms?: number;
   /** Called after each batch, for progress on long runs. */
   onBatch?: (done: number, total: number) => void;
 }
@@ -148,14 +153,79 @@ function splitCount(random: Random, total: number, categories: readonly string[]
 
 type Row<T extends keyof Database> = Insertable<Database[T]>;
 
+const EXTRA_PROGRAMS = [
+  ['community-safety-fund', 'Community Safety Fund', 'Fonds pour la sécurité communautaire'],
+  ['survivor-support-network', 'Survivor Support Network Program', 'Programme du réseau de soutien aux survivants'],
+  ['online-harms-research', 'Online Harms Research Contributions', 'Contributions à la recherche sur les préjudices en ligne'],
+  ['indigenous-prevention-initiative', 'Indigenous Prevention Initiative', 'Initiative autochtone de prévention'],
+] as const;
+const EXTRA_INDICATORS: [unit: 'count' | 'percent' | 'currency' | 'days' | 'yes_no', en: string, fr: string, dims: GbaDimension[]][] = [
+  ['count', 'People reached by outreach', 'Personnes jointes par les activités d’approche', ['gender', 'age_group', 'indigenous_identity', 'urban_rural_remote']],
+  ['count', 'Survivors receiving ongoing support', 'Survivants recevant un soutien continu', ['gender', 'age_group', 'two_slgbtqi_plus', 'disability']],
+  ['count', 'Front-line workers trained', 'Intervenants de première ligne formés', ['official_language']],
+  ['count', 'Referrals to partner services', 'Aiguillages vers des services partenaires', []],
+  ['count', 'Community sessions held', 'Séances communautaires tenues', ['urban_rural_remote']],
+  ['count', 'Youth completing the program', 'Jeunes ayant terminé le programme', ['gender', 'newcomer_or_migrant']],
+  ['percent', 'Participants reporting greater safety', 'Participants se disant plus en sécurité', []],
+  ['percent', 'Planned activities completed or under way', 'Activités prévues réalisées ou en cours', []],
+  ['currency', 'Funds leveraged from other sources', 'Fonds obtenus d’autres sources', []],
+  ['days', 'Days from referral to first contact', 'Jours entre l’aiguillage et le premier contact', []],
+  ['yes_no', 'Survivor advisory committee in place', 'Comité consultatif de survivants en place', []],
+  ['count', 'Resources distributed', 'Ressources distribuées', []],
+];
+
+/** New programs in the existing strategies, each with its pillars, outcomes and ready indicators. */
+async function addPrograms(db: Db, random: Random, count: number): Promise<void> {
+  const strategies = await db.selectFrom('strategy').select('id').orderBy('code').execute();
+  for (const [n, [code, nameEn, nameFr]] of EXTRA_PROGRAMS.slice(0, count).entries()) {
+    const strategyId = strategies[n % strategies.length]!.id;
+    const program = await db.insertInto('program').values({ code, strategyId, nameEn, nameFr, transferPaymentType: 'contribution' }).returning('id').executeTakeFirstOrThrow();
+    const pillars = await db.selectFrom('pillar').select('id').where('strategyId', '=', strategyId).orderBy('position').execute();
+    await db.insertInto('programPillar').values(pillars.map((p) => ({ programId: program.id, pillarId: p.id }))).execute();
+    for (const role of ['program_officer', 'program_manager'] as const) {
+      await db.insertInto('programApprovalLimit').values({ programId: program.id, role, maxAmountCents: role === 'program_manager' ? 500_000_000n : 100_000_000n }).execute();
+    }
+    const outcome = await db
+      .insertInto('logicModelResult')
+      .values({ strategyId, programId: program.id, level: 'immediate', code: `${code}-outcome`, position: 100 + n, nameEn: `${nameEn}: people are safer and supported`, nameFr: `${nameFr} : les personnes sont plus en sécurité et soutenues` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('indicator')
+      .values(
+        EXTRA_INDICATORS.map(([unit, en, fr, dims], i) => ({
+          resultId: outcome.id,
+          code: `${code}-${i + 1}`,
+          nameEn: en,
+          nameFr: fr,
+          definitionEn: en,
+          definitionFr: fr,
+          unit,
+          methodEn: 'Reported by recipients in their progress reports.',
+          methodFr: 'Déclaré par les bénéficiaires dans leurs rapports d’étape.',
+          sourceEn: 'Progress reports',
+          sourceFr: 'Rapports d’étape',
+          frequency: 'quarterly' as const,
+          baselineValue: unit === 'percent' ? '50' : unit === 'yes_no' ? '0' : String(random.int(10, 500)),
+          baselineYear: '2017-18',
+          targetValue: unit === 'percent' ? '75' : unit === 'yes_no' ? '1' : String(random.int(500, 5000)),
+          targetDate: '2028-03-31',
+          gbaDimensions: dims,
+        })),
+      )
+      .execute();
+  }
+}
+
 async function insertBatches<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 interface ProgramPlan {
   id: string;
+  extra: boolean;
   pillarIds: string[];
-  indicators: { id: string; unit: string; gbaDimensions: GbaDimension[] }[];
+  indicators: { id: string; unit: string; gbaDimensions: GbaDimension[]; own: boolean }[];
   signerLimitCents: bigint;
 }
 
@@ -172,15 +242,17 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   const officer = await db.selectFrom('appUser').select('id').where('email', '=', 'officer@example.ca').executeTakeFirstOrThrow();
   const manager = await db.selectFrom('appUser').select('id').where('email', '=', 'manager@example.ca').executeTakeFirstOrThrow();
 
+  if (options.extraPrograms) await addPrograms(db, random, options.extraPrograms);
+
   // The programs, their pillars and the ready indicators of their strategy's framework.
-  const programs = await db.selectFrom('program').select(['id', 'strategyId']).where('strategyId', 'is not', null).orderBy('code').execute();
+  const programs = await db.selectFrom('program').select(['id', 'code', 'strategyId']).where('strategyId', 'is not', null).orderBy('code').execute();
   const plans: ProgramPlan[] = [];
   for (const p of programs) {
     const pillars = await db.selectFrom('programPillar').select('pillarId').where('programId', '=', p.id).orderBy('pillarId').execute();
     const indicators = await db
       .selectFrom('indicator')
       .innerJoin('logicModelResult', 'logicModelResult.id', 'indicator.resultId')
-      .select(['indicator.id', 'indicator.unit', 'indicator.gbaDimensions'])
+      .select(['indicator.id', 'indicator.unit', 'indicator.gbaDimensions', 'logicModelResult.programId'])
       .where('logicModelResult.strategyId', '=', p.strategyId!)
       .where('indicator.isReady', '=', true)
       .where((eb) => eb.or([eb('logicModelResult.programId', 'is', null), eb('logicModelResult.programId', '=', p.id)]))
@@ -190,15 +262,18 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     if (pillars.length === 0 || indicators.length === 0) continue;
     plans.push({
       id: p.id,
+      extra: EXTRA_PROGRAMS.some(([code]) => code === p.code),
       pillarIds: pillars.map((x) => x.pillarId),
-      indicators: indicators.map((i) => ({ id: i.id, unit: i.unit ?? 'count', gbaDimensions: i.gbaDimensions })),
+      indicators: indicators.map((i) => ({ id: i.id, unit: i.unit ?? 'count', gbaDimensions: i.gbaDimensions, own: i.programId === p.id })),
       signerLimitCents: BigInt(limit?.maxAmountCents ?? 500_000_000n),
     });
   }
   if (plans.length === 0) throw new Error('generateHistory: no program with pillars and ready indicators (seed the reference data first)');
 
   const todayFy = fiscalYearOf(options.today);
-  const knownFiscalYears = new Set((await db.selectFrom('fiscalYear').select('label').execute()).map((f) => f.label));
+  const fiscalYearRows = await db.selectFrom('fiscalYear').select(['label', 'endDate']).orderBy('endDate').execute();
+  const knownFiscalYears = new Set(fiscalYearRows.map((f) => f.label));
+  const lastKnownDay = String(fiscalYearRows.at(-1)!.endDate).slice(0, 10);
   const firstStartYear = todayFy.startYear - (years - 1);
 
   // Organisations, each with one recipient who signed and filed (invited: no password here).
@@ -240,7 +315,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   const batchSize = 250;
   for (let start = 0; start < agreementCount; start += batchSize) {
     const n = Math.min(batchSize, agreementCount - start);
-    const written = await generateAgreements(db, random, n, { plans, organisations, officerId: officer.id, managerId: manager.id, firstStartYear, years, today: options.today, commitments, knownFiscalYears });
+    const written = await generateAgreements(db, random, n, { plans, organisations, officerId: officer.id, managerId: manager.id, firstStartYear, years, today: options.today, commitments, knownFiscalYears, lastKnownDay });
     summary.agreements += written.agreements;
     summary.reports += written.reports;
     summary.indicatorValues += written.indicatorValues;
@@ -272,6 +347,7 @@ interface BatchContext {
   today: IsoDate;
   commitments: Map<string, bigint>;
   knownFiscalYears: Set<string>;
+  lastKnownDay: IsoDate;
 }
 
 async function generateAgreements(db: Db, random: Random, count: number, ctx: BatchContext) {
@@ -293,13 +369,16 @@ async function generateAgreements(db: Db, random: Random, count: number, ctx: Ba
 
   const refs = await sql<{ n: string }>`select nextval('agreement_reference_seq')::text as n from generate_series(1, ${count})`.execute(db);
   for (let k = 0; k < count; k++) {
-    const plan = random.pick(ctx.plans);
+    // Generated programs (many indicators each) take more of the agreements, as large programs do.
+    const extra = ctx.plans.filter((x) => x.extra);
+    const plan = extra.length > 0 && random.chance(0.6) ? random.pick(extra) : random.pick(ctx.plans.filter((x) => !x.extra));
     const org = random.pick(ctx.organisations);
     const startYear = ctx.firstStartYear + random.int(0, ctx.years - 1);
     const startDate: IsoDate = addMonths(`${startYear}-04-01`, random.pick([0, 0, 3, 6, 9]));
-    const months = random.pick([12, 18, 24, 24, 36, 36, 48]);
-    const endDate = dayBefore(addMonths(startDate, months));
-    const risk: RiskLevel = weighted(random, [['low', 35], ['medium', 50], ['high', 15]] as const);
+    const months = random.pick([12, 18, 24, 24, 36, 36, 48, 60]);
+    // Terms end within the fiscal years the database knows.
+    const endDate = [dayBefore(addMonths(startDate, months)), ctx.lastKnownDay].sort()[0]!;
+    const risk: RiskLevel = weighted(random, [['low', 25], ['medium', 45], ['high', 30]] as const);
     const defaults = riskDefaults(risk);
     const totalCents = BigInt(random.int(5, 150)) * 1_000_000n; // $50,000 to $1.5M
     const holdbackBp = defaults.holdbackBasisPoints;
@@ -350,8 +429,8 @@ async function generateAgreements(db: Db, random: Random, count: number, ctx: Ba
       startDate,
       endDate,
       totalCents: adjustedTotal,
-      paymentBasis: 'reimbursement' as const,
-      advanceFrequency: null,
+      paymentBasis: defaults.paymentBasis,
+      advanceFrequency: defaults.advanceFrequency,
       holdbackCents: kept,
       holdbackBp: Number(holdbackBp),
       riskLevel: risk,
@@ -380,7 +459,8 @@ async function generateAgreements(db: Db, random: Random, count: number, ctx: Ba
       const due = addDays(startDate, Math.round(((m + 1) / milestoneCount) * (months * 30 - 10)));
       milestones.push({ versionId, key, position: m + 1, title: MILESTONE_TITLES[m] ?? `Milestone ${m + 1}`, deliverables: '', dueDate: due < endDate ? due : endDate, paymentCents: null });
     }
-    const chosen = plan.indicators.filter((_, i) => i === 0 || random.chance(0.6));
+    // A program's own indicators are all carried; a strategy's common ones, some of them.
+    const chosen = plan.indicators.filter((ind, i) => i === 0 || ind.own || random.chance(0.6));
     for (const ind of chosen) agreementIndicators.push({ versionId, indicatorId: ind.id, targetValue: ind.unit === 'percent' ? String(random.int(60, 90)) : String(random.int(40, 400)) });
     // How much this recipient reaches each period; some never disclose one dimension.
     const scaleOfReach = random.int(5, 60);
@@ -459,8 +539,20 @@ async function generateAgreements(db: Db, random: Random, count: number, ctx: Ba
       const parts = allocate(yearPayable, inYear.map(() => 1n));
       inYear.forEach((p, i) => {
         const amount = parts[i]!;
+        if (amount <= 0n) return;
+        const accounted = addDays(p.end, 35) < ctx.today;
+        if (defaults.paymentBasis === 'advance') {
+          // An advance at the start of the period, accounted for by the expenditures reported after it.
+          if (addDays(p.start, 5) >= ctx.today) return;
+          journal.push({ agreementId: id, fiscalYear: y.fiscalYear, costCategory: null, kind: 'advance_paid', amountCents: amount, agreementVersion: 1, memo: 'Advance', createdBy: ctx.managerId, createdAt: instant(addDays(p.start, 5)) });
+          if (!accounted) return;
+          const at = instant(addDays(p.end, 35));
+          journal.push({ agreementId: id, fiscalYear: y.fiscalYear, costCategory: 'salaries_benefits', kind: 'expenditure_reported', amountCents: amount, agreementVersion: 1, memo: 'Claim', createdBy: org.userId, createdAt: at });
+          journal.push({ agreementId: id, fiscalYear: y.fiscalYear, costCategory: null, kind: 'advance_reconciled', amountCents: amount, agreementVersion: 1, memo: 'Claim', createdBy: ctx.managerId, createdAt: at });
+          return;
+        }
+        if (!accounted) return;
         const at = instant(addDays(p.end, 35));
-        if (addDays(p.end, 35) >= ctx.today || amount <= 0n) return;
         journal.push({ agreementId: id, fiscalYear: y.fiscalYear, costCategory: 'salaries_benefits', kind: 'expenditure_reported', amountCents: amount, agreementVersion: 1, memo: 'Claim', createdBy: org.userId, createdAt: at });
         journal.push({ agreementId: id, fiscalYear: y.fiscalYear, costCategory: null, kind: 'reimbursement_paid', amountCents: amount, agreementVersion: 1, memo: 'Claim', createdBy: ctx.managerId, createdAt: at });
       });
