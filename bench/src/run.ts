@@ -14,8 +14,9 @@ import autocannon from 'autocannon';
 import { createCaller, createContext, createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, hashPassword, seedDemoActivity } from '@tp/api';
 import { createDb, migrateToLatest } from '@tp/db';
 import { seedDemo, seedReference } from '@tp/db/seed';
-import { isoDateIn } from '@tp/domain';
+import { fiscalYearOf, isoDateIn } from '@tp/domain';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -25,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import superjson from 'superjson';
+import { BENCH_RECIPIENT, prepareWrites } from './prepare-writes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
@@ -33,8 +35,10 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '1,10,50' },
     only: { type: 'string', default: '' },
+    soak: { type: 'string', default: '0' },
   },
 });
+const soakSeconds = Number(args.soak);
 const scales = args.scales.split(',').map(Number);
 const duration = Number(args.duration);
 const connectionCounts = args.connections.split(',').map(Number);
@@ -72,10 +76,12 @@ async function prepareDatabase(scale: number) {
     await seedDemoActivity({ db: handle.db, mailer: createMailer({ from: 'bench@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() });
     const summary = await generateHistory(handle.db, { scale, seed: 2026, today, extraPrograms: 3, onBatch: (d, t) => process.stderr.write(`\r  generating scale ${scale}: ${d}/${t} agreements`) });
     if (!summary.skipped) process.stderr.write(`\n  generated in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    const work = await prepareWrites(handle.db, { claims: 1500, reports: 1500, today, fiscalYear: fiscalYearOf(today).label });
     const count = async (table: string) => Number((await handle.db.selectFrom(table as 'agreement').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     return {
       url,
       dataDir,
+      work,
       counts: {
         organisations: await count('organisation'),
         agreements: await count('agreement'),
@@ -235,15 +241,97 @@ async function load(url: string, pathAndQuery: string, cookie: string, connectio
   };
 }
 
+/** A write for each request, each on its own record (a claim released or a report submitted once). */
+async function loadWrites(url: string, path: string, cookie: string, connections: number, ids: string[], body: (id: string) => unknown, amount: number) {
+  const latencies: number[] = [];
+  const take = Math.min(amount, ids.length);
+  if (take === 0) return { connections, requests: 0, rps: 0, p50: 0, p95: 0, p99: 0, errors: 0 };
+  const queue = ids.splice(0, take);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: Math.min(connections, take),
+        amount: take,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            path,
+            headers: { cookie, 'content-type': 'application/json' },
+            setupRequest: (request) => ({ ...request, body: JSON.stringify(superjson.serialize(body(queue.shift()!))) }),
+          },
+        ],
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return {
+    connections,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+function residentMemoryMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
 const round = (v: number) => Math.round(v * 10) / 10;
 
 function initialJavaScript() {
   const dist = path.join(root, 'apps/web/dist');
-  if (!existsSync(path.join(dist, 'index.html'))) execFileSync('npx', ['--yes', 'pnpm@10', '--filter', '@tp/web', 'build'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['--yes', 'pnpm@10', '--filter', '@tp/web', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => (m[1] ?? m[2])!);
   const sizes = files.map((f) => ({ file: f, gzipBytes: gzipSync(readFileSync(path.join(dist, f.replace(/^\//, '')))).length }));
   return { files: sizes, gzipBytes: sizes.reduce((s, f) => s + f.gzipBytes, 0) };
+}
+
+/**
+ * A bounded mixed load: reads (rollup, portfolio, agreement detail, recipient home) and writes
+ * (report submissions while prepared reports last) at 50 connections for `soakSeconds`; the
+ * server's resident memory before and after.
+ */
+async function runSoak(server: { url: string; child: ChildProcess }, cookies: Map<string, string>, targets: Target[], work: { reportIds: string[] }) {
+  const reads = targets.map((t) => ({ method: 'GET' as const, path: trpcGet(t.calls), headers: { cookie: cookies.get(t.user)! } }));
+  const submitCookie = cookies.get(BENCH_RECIPIENT)!;
+  const before = residentMemoryMb(server.child.pid!);
+  let writes = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: server.url,
+        connections: 50,
+        duration: soakSeconds,
+        timeout: 10,
+        requests: [
+          ...reads,
+          {
+            method: 'POST',
+            path: '/trpc/reports.submit',
+            headers: { cookie: submitCookie, 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const id = work.reportIds.shift();
+              // Once the prepared reports are all in, this slot reads instead.
+              if (!id) return { ...reads[0]!, headers: reads[0]!.headers };
+              writes++;
+              return { ...request, body: JSON.stringify(superjson.serialize({ reportId: id, revision: 0 })) };
+            },
+          },
+        ],
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+  });
+  const after = residentMemoryMb(server.child.pid!);
+  return { seconds: soakSeconds, connections: 50, requests: result.requests.total, writes, errors: result.errors + result.timeouts + result.non2xx, memoryBeforeMb: before, memoryAfterMb: after, memoryBoundMb: 150, withinBound: after - before <= 150 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +350,7 @@ for (const scale of scales) {
   const targets = await targetsFor(db.url, db.dataDir);
   const server = await startProductionServer(db);
   const results = [];
+  let soak: Awaited<ReturnType<typeof runSoak>> | null = null;
   try {
     const cookies = new Map<string, string>();
     for (const t of targets) if (!cookies.has(t.user)) cookies.set(t.user, await signIn(server.url, t.user));
@@ -280,11 +369,29 @@ for (const scale of scales) {
       results.push({ name: target.name, raw, endToEndToRaw: raw ? round(single.p50 / Math.max(raw.medianMs, 0.01)) : null, runs });
       for (const r of runs) rows.push([String(scale), target.name, String(r.connections), String(r.rps), String(r.p50), String(r.p95), String(r.p99), String(r.errors), raw && r === single ? `${round(raw.medianMs)} (${raw.statements})` : '', raw && r === single ? String(round(single.p50 / Math.max(raw.medianMs, 0.01))) : '']);
     }
+    // Writes: each request on its own record, as many as were prepared.
+    const writeTargets = [
+      { name: 'submit a progress report', user: BENCH_RECIPIENT, path: '/trpc/reports.submit', ids: db.work.reportIds, body: (id: string) => ({ reportId: id, revision: 0 }) },
+      { name: 'release a payment', user: 'finance@example.ca', path: '/trpc/claims.release', ids: db.work.claimIds, body: (id: string) => ({ claimId: id, releaseKey: randomUUID() }) },
+    ].filter((t) => !only || [...only].some((o) => t.name.includes(o)));
+    console.error(`  prepared: ${db.work.reportIds.length} reports to submit, ${db.work.claimIds.length} claims to release`);
+    for (const target of writeTargets) {
+      const cookie = cookies.get(target.user) ?? (await signIn(server.url, target.user));
+      cookies.set(target.user, cookie);
+      const runs = [];
+      for (const connections of connectionCounts) {
+        console.error(`  ${target.name} at ${connections} connection(s)`);
+        runs.push(await loadWrites(server.url, target.path, cookie, connections, target.ids, target.body, connections === 1 ? 100 : connections <= 10 ? 300 : 600));
+      }
+      results.push({ name: target.name, raw: null, endToEndToRaw: null, runs });
+      for (const r of runs) rows.push([String(scale), target.name, String(r.connections), String(r.rps), String(r.p50), String(r.p95), String(r.p99), String(r.errors), '', '']);
+    }
+    if (soakSeconds > 0 && scale === scales[scales.length - 1]) soak = await runSoak(server, cookies, targets, db.work);
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
   }
-  report.scales.push({ scale, counts: db.counts, targets: results });
+  report.scales.push({ scale, counts: db.counts, targets: results, ...(soak ? { soak } : {}) });
 }
 report.initialJavaScript = initialJavaScript();
 report.finishedAt = new Date().toISOString();
@@ -299,6 +406,7 @@ console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 for (const s of report.scales as { scale: number; counts: Record<string, number> }[]) console.log(`scale ${s.scale}: ${JSON.stringify(s.counts)}`);
+for (const s of report.scales as { scale: number; soak?: Record<string, unknown> }[]) if (s.soak) console.log(`soak at scale ${s.scale}: ${JSON.stringify(s.soak)}`);
 const js = report.initialJavaScript as { gzipBytes: number };
 console.log(`initial client JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KB gzip`);
 console.log('written to bench/results/latest.json');
