@@ -17,7 +17,7 @@ import { seedDemo, seedReference } from '@tp/db/seed';
 import { fiscalYearOf, isoDateIn } from '@tp/domain';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
