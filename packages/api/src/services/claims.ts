@@ -484,18 +484,41 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
   if (list.length === 0) return [];
   const ids = list.map((a) => a.id);
   const versionIds = list.map((a) => a.versionId);
-  const [entries, budget, years, claims] = await Promise.all([
-    db.selectFrom('ledgerEntry').select(['agreementId', 'fiscalYear', 'kind', 'amountCents', 'costCategory']).where('agreementId', 'in', ids).execute(),
-    db.selectFrom('agreementBudgetLine').select(['versionId', 'fiscalYear', 'costCategory', 'amountCents']).where('versionId', 'in', versionIds).execute(),
-    db.selectFrom('agreementFiscalYear').select(['versionId', 'fiscalYear', 'amountCents']).where('versionId', 'in', versionIds).execute(),
+  // With a fiscal year asked for, only that year's rows travel (the journal summed by kind and
+  // category in the database), plus what each agreement's holdback release and last year need.
+  const fy = filters.fiscalYear ?? null;
+  const [entries, budget, years, claims, lastYears, releasedHoldbacks] = await Promise.all([
+    fy
+      ? db
+          .selectFrom('ledgerEntry')
+          .select(['agreementId', 'fiscalYear', 'kind', 'costCategory', (eb) => eb.fn.sum<string>('amountCents').as('amountCents')])
+          .where('agreementId', 'in', ids)
+          .where('fiscalYear', '=', fy)
+          .groupBy(['agreementId', 'fiscalYear', 'kind', 'costCategory'])
+          .execute()
+          .then((rows) => rows.map((r) => ({ ...r, amountCents: BigInt(r.amountCents) })))
+      : db.selectFrom('ledgerEntry').select(['agreementId', 'fiscalYear', 'kind', 'amountCents', 'costCategory']).where('agreementId', 'in', ids).execute(),
+    db.selectFrom('agreementBudgetLine').select(['versionId', 'fiscalYear', 'costCategory', 'amountCents']).where('versionId', 'in', versionIds).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute(),
+    db.selectFrom('agreementFiscalYear').select(['versionId', 'fiscalYear', 'amountCents']).where('versionId', 'in', versionIds).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute(),
     db
       .selectFrom('claim')
       .leftJoin('claimExpenditure', 'claimExpenditure.claimId', 'claim.id')
       .select(['claim.id', 'claim.agreementId', 'claim.fiscalYear', 'claim.status', 'claim.requestedCents', 'claim.certifiedCents', 'claimExpenditure.costCategory', 'claimExpenditure.amountCents as spentCents'])
       .where('claim.agreementId', 'in', ids)
       .where('claim.status', '<>', 'rejected')
+      .$if(fy !== null, (q) => q.where('claim.fiscalYear', '=', fy!))
+      .execute(),
+    db.selectFrom('agreementFiscalYear').select(['versionId', (eb) => eb.fn.max('fiscalYear').as('lastYear')]).where('versionId', 'in', versionIds).groupBy('versionId').execute(),
+    db
+      .selectFrom('ledgerEntry')
+      .select(['agreementId', (eb) => eb.fn.sum<string>('amountCents').as('released')])
+      .where('agreementId', 'in', ids)
+      .where('kind', '=', 'holdback_released')
+      .groupBy('agreementId')
       .execute(),
   ]);
+  const lastYearOf = new Map(lastYears.map((r) => [r.versionId, String(r.lastYear)]));
+  const holdbackReleasedOf = new Map(releasedHoldbacks.map((r) => [r.agreementId, BigInt(r.released)]));
   // Grouped once, so the work grows with the rows, not with their square.
   const groupBy = <T, K>(items: readonly T[], key: (item: T) => K) => {
     const map = new Map<K, T[]>();
@@ -519,7 +542,7 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
     const agreementClaims = claimsOf.get(a.id) ?? [];
     const labels = new Set(agreementYears.map((y) => y.fiscalYear));
     for (const e of agreementEntries) labels.add(e.fiscalYear);
-    const lastYear = [...labels].sort().at(-1);
+    const lastYear = [lastYearOf.get(a.versionId) ?? '', ...labels].sort().at(-1);
     for (const fiscalYear of [...labels].sort()) {
       if (filters.fiscalYear && fiscalYear !== filters.fiscalYear) continue;
       const yearEntries = agreementEntries.filter((e) => e.fiscalYear === fiscalYear);
@@ -548,7 +571,7 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
           paidCents: b.paid,
           advancesOutstandingCents: b.advancesOutstanding,
           // The holdback is kept from the last fiscal year until it is released.
-          holdbackCents: isLastYear ? a.holdbackCents - balancesOf(agreementEntries).holdbackReleased : 0n,
+          holdbackCents: isLastYear ? a.holdbackCents - (holdbackReleasedOf.get(a.id) ?? 0n) : 0n,
           lapsedCents: b.lapsed,
           availableCents: b.available,
         });

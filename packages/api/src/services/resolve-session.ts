@@ -1,4 +1,5 @@
 import type { Db } from '@tp/db';
+import { sql } from 'kysely';
 import { ROLES, type Language, type Role } from '@tp/domain';
 import { tokenHash } from '../auth/tokens';
 import type { ApiConfig } from '../config';
@@ -38,6 +39,8 @@ export async function resolveSession(db: Db, config: ApiConfig, token: string): 
       'appUser.email',
       'appUser.displayName',
       'appUser.preferredLanguage',
+      // The memberships in the same round trip: every request resolves its session first.
+      sql<{ role: Role; organisationId: string | null }[]>`coalesce((select json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id)) from membership m where m.user_id = app_user.id), '[]'::json)`.as('memberships'),
     ])
     .where('userSession.id', '=', id)
     .where('userSession.expiresAt', '>', new Date())
@@ -48,11 +51,7 @@ export async function resolveSession(db: Db, config: ApiConfig, token: string): 
   if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
     await db.updateTable('userSession').set({ lastSeenAt: new Date() }).where('id', '=', id).execute();
   }
-  const memberships = await db
-    .selectFrom('membership')
-    .select(['role', 'organisationId'])
-    .where('userId', '=', row.id)
-    .execute();
+  const memberships = [...row.memberships];
   // Always in the order ROLES lists them, so "the user's first role" (where they land) is stable.
   memberships.sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   return {
