@@ -473,11 +473,13 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
   if (filters.fiscalYear) {
     // Only the agreements with money in that year (in their terms or in the journal).
     const fiscalYear = filters.fiscalYear;
-    agreements = agreements.where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('agreementFiscalYear as y').select('y.versionId').whereRef('y.versionId', '=', 'v.id').where('y.fiscalYear', '=', fiscalYear)),
-        eb.exists(eb.selectFrom('ledgerEntry as l').select('l.id').whereRef('l.agreementId', '=', 'agreement.id').where('l.fiscalYear', '=', fiscalYear)),
-      ]),
+    agreements = agreements.where('agreement.id', 'in', (eb) =>
+      eb
+        .selectFrom('agreementFiscalYear as y')
+        .innerJoin('agreementVersion as yv', 'yv.id', 'y.versionId')
+        .select('yv.agreementId')
+        .where('y.fiscalYear', '=', fiscalYear)
+        .union(eb.selectFrom('ledgerEntry as l').select('l.agreementId').where('l.fiscalYear', '=', fiscalYear)),
     );
   }
   const list = await agreements.orderBy('agreement.referenceNumber').execute();

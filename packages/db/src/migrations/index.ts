@@ -10,6 +10,7 @@ import * as agreements from './2026-11-24T12-30-00Z-agreements';
 import * as progressReports from './2026-11-24T13-00-00Z-progress-reports';
 import * as claimsPayments from './2026-11-24T14-00-00Z-claims-payments';
 import * as results from './2026-11-26T09-00-00Z-results';
+import * as ledgerByYear from './2026-11-26T10-00-00Z-ledger-by-year';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T13-00-00Z-progress-reports': progressReports,
   '2026-11-24T14-00-00Z-claims-payments': claimsPayments,
   '2026-11-26T09-00-00Z-results': results,
+  '2026-11-26T10-00-00Z-ledger-by-year': ledgerByYear,
 };
 
 export const migrationProvider: MigrationProvider = {
