@@ -331,7 +331,7 @@ async function runSoak(server: { url: string; child: ChildProcess }, cookies: Ma
     );
   });
   const after = residentMemoryMb(server.child.pid!);
-  return { seconds: soakSeconds, connections: 50, requests: result.requests.total, writes, errors: result.errors + result.timeouts + result.non2xx, memoryBeforeMb: before, memoryAfterMb: after, memoryBoundMb: 150, withinBound: after - before <= 150 };
+  return { seconds: soakSeconds, connections: 50, requests: result.requests.total, writes, errors: result.errors + result.timeouts + result.non2xx, timeouts: result.timeouts, non2xx: result.non2xx, memoryBeforeMb: before, memoryAfterMb: after, memoryBoundMb: 150, withinBound: after - before <= 150 };
 }
 
 // ---------------------------------------------------------------------------------------------
