@@ -57,7 +57,9 @@ export async function prepareWrites(db: Db, options: { claims: number; reports: 
       certifiedAt: new Date(),
     })),
   );
-  const claimIds: string[] = [];
+  // Claims an earlier run certified and did not release are still waiting: use them first.
+  const certified = await db.selectFrom('claim').select('id').where('submittedBy', '=', recipient.id).where('status', '=', 'certified').execute();
+  const claimIds: string[] = certified.map((c) => c.id);
   for (let i = 0; i < claims.length; i += 1000) {
     const rows = await db.insertInto('claim').values(claims.slice(i, i + 1000)).returning('id').execute();
     claimIds.push(...rows.map((r) => r.id));

@@ -304,8 +304,9 @@ async function runSoak(server: { url: string; child: ChildProcess }, cookies: Ma
   const submitCookie = cookies.get(BENCH_RECIPIENT)!;
   const before = residentMemoryMb(server.child.pid!);
   let writes = 0;
+  const statuses: Record<string, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url: server.url,
         connections: 50,
@@ -320,7 +321,7 @@ async function runSoak(server: { url: string; child: ChildProcess }, cookies: Ma
             setupRequest: (request) => {
               const id = work.reportIds.shift();
               // Once the prepared reports are all in, this slot reads instead.
-              if (!id) return { ...reads[0]!, headers: reads[0]!.headers };
+              if (!id) return { ...request, method: 'GET', path: reads[0]!.path, body: undefined, headers: { ...request.headers, ...reads[0]!.headers } };
               writes++;
               return { ...request, body: JSON.stringify(superjson.serialize({ reportId: id, revision: 0 })) };
             },
@@ -329,9 +330,12 @@ async function runSoak(server: { url: string; child: ChildProcess }, cookies: Ma
       },
       (error, r) => (error ? reject(error) : resolve(r)),
     );
+    instance.on('response', (_client, status) => {
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    });
   });
   const after = residentMemoryMb(server.child.pid!);
-  return { seconds: soakSeconds, connections: 50, requests: result.requests.total, writes, errors: result.errors + result.timeouts + result.non2xx, timeouts: result.timeouts, non2xx: result.non2xx, memoryBeforeMb: before, memoryAfterMb: after, memoryBoundMb: 150, withinBound: after - before <= 150 };
+  return { seconds: soakSeconds, connections: 50, requests: result.requests.total, writes, errors: result.errors + result.timeouts + result.non2xx, timeouts: result.timeouts, non2xx: result.non2xx, statuses, memoryBeforeMb: before, memoryAfterMb: after, memoryBoundMb: 150, withinBound: after - before <= 150 };
 }
 
 // ---------------------------------------------------------------------------------------------
