@@ -295,15 +295,17 @@ function initialJavaScript() {
 }
 
 /**
- * A bounded mixed load: reads (rollup, portfolio, agreement detail, recipient home) and writes
- * (report submissions while prepared reports last) at 50 connections for `soakSeconds`; the
- * server's resident memory before and after.
+ * A bounded mixed load: the reads (rollup, portfolio, agreement detail, recipient home,
+ * reconciliation) and a write (finance releasing payments, one certified claim each; once they
+ * run out, the last release is retried, which the API answers as the same payment, once) at 50
+ * connections for `soakSeconds`; the server's resident memory before and after.
  */
-async function runSoak(server: { url: string; child: ChildProcess }, cookies: Map<string, string>, targets: Target[], work: { reportIds: string[] }) {
+async function runSoak(server: { url: string; child: ChildProcess }, cookies: Map<string, string>, targets: Target[], work: { claimIds: string[] }) {
   const reads = targets.map((t) => ({ method: 'GET' as const, path: trpcGet(t.calls), headers: { cookie: cookies.get(t.user)! } }));
-  const submitCookie = cookies.get(BENCH_RECIPIENT)!;
-  const before = residentMemoryMb(server.child.pid!);
+  const financeCookie = cookies.get('finance@example.ca') ?? (await signIn(server.url, 'finance@example.ca'));
+  let last = { claimId: work.claimIds[0] ?? '', releaseKey: randomUUID() };
   let writes = 0;
+  const before = residentMemoryMb(server.child.pid!);
   const statuses: Record<string, number> = {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -316,14 +318,15 @@ async function runSoak(server: { url: string; child: ChildProcess }, cookies: Ma
           ...reads,
           {
             method: 'POST',
-            path: '/trpc/reports.submit',
-            headers: { cookie: submitCookie, 'content-type': 'application/json' },
+            path: '/trpc/claims.release',
+            headers: { cookie: financeCookie, 'content-type': 'application/json' },
             setupRequest: (request) => {
-              const id = work.reportIds.shift();
-              // Once the prepared reports are all in, this slot reads instead.
-              if (!id) return { ...request, method: 'GET', path: reads[0]!.path, body: undefined, headers: { ...request.headers, ...reads[0]!.headers } };
-              writes++;
-              return { ...request, body: JSON.stringify(superjson.serialize({ reportId: id, revision: 0 })) };
+              const claimId = work.claimIds.shift();
+              if (claimId) {
+                last = { claimId, releaseKey: randomUUID() };
+                writes++;
+              }
+              return { ...request, body: JSON.stringify(superjson.serialize(last)) };
             },
           },
         ],
@@ -379,6 +382,8 @@ for (const scale of scales) {
       { name: 'release a payment', user: 'finance@example.ca', path: '/trpc/claims.release', ids: db.work.claimIds, body: (id: string) => ({ claimId: id, releaseKey: randomUUID() }) },
     ].filter((t) => !only || [...only].some((o) => t.name.includes(o)));
     console.error(`  prepared: ${db.work.reportIds.length} reports to submit, ${db.work.claimIds.length} claims to release`);
+    // Claims kept aside for the soak's payments.
+    const soakWork = { claimIds: db.work.claimIds.splice(0, Math.min(800, Math.floor(db.work.claimIds.length / 2))) };
     for (const target of writeTargets) {
       const cookie = cookies.get(target.user) ?? (await signIn(server.url, target.user));
       cookies.set(target.user, cookie);
@@ -390,7 +395,7 @@ for (const scale of scales) {
       results.push({ name: target.name, raw: null, endToEndToRaw: null, runs });
       for (const r of runs) rows.push([String(scale), target.name, String(r.connections), String(r.rps), String(r.p50), String(r.p95), String(r.p99), String(r.errors), '', '']);
     }
-    if (soakSeconds > 0 && scale === scales[scales.length - 1]) soak = await runSoak(server, cookies, targets, db.work);
+    if (soakSeconds > 0 && scale === scales[scales.length - 1]) soak = await runSoak(server, cookies, targets, soakWork);
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
