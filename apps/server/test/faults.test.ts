@@ -52,6 +52,9 @@ describe.skipIf(!usingPostgresServer)('faults at the HTTP edge', () => {
       // The database goes away: no new connections, and every open one is cut.
       await admin.query(`alter database ${name} with allow_connections false`);
       await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      // Let the pool notice its cut clients, so the requests below open new connections and meet
+      // the refusal itself ("not currently accepting connections"), not only a dead socket.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const down = await b.inject({ method: 'GET', url: '/healthz' });
       expect(down.statusCode).toBe(503);
       expect(down.json()).toEqual({ status: 'unavailable', db: 'unavailable' });

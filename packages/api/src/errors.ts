@@ -17,7 +17,9 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 };
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001', '08003']);
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003']);
+// SQLSTATE 55000 is also raised by ordinary statements; only its connection-time form means "down".
+const UNAVAILABLE_MESSAGES = /connection terminated|timeout exceeded when trying to connect|PGlite is closed|is not currently accepting connections/i;
 
 /** True when an error means the database could not be reached (not that a query was wrong). */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -25,7 +27,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let depth = 0; e && depth < 5; depth++) {
     const err = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] };
     if (typeof err.code === 'string' && CONNECTION_ERRORS.has(err.code)) return true;
-    if (typeof err.message === 'string' && /connection terminated|timeout exceeded when trying to connect|PGlite is closed/i.test(err.message)) return true;
+    if (typeof err.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message)) return true;
     if (Array.isArray(err.errors) && err.errors.some(isDatabaseUnavailable)) return true;
     e = err.cause;
   }
