@@ -150,4 +150,17 @@ describe.skipIf(!usingPostgresServer)('faults on the PostgreSQL server', () => {
       for (const boss of bosses) await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     }
   }, 100_000);
+  it('two deliverers at once send each queued message once', async () => {
+    const batch = `test-once-${randomUUID().slice(0, 8)}`;
+    await h.t.db.updateTable('mailMessage').set({ status: 'sent', sentAt: new Date() }).where('status', '=', 'queued').execute();
+    await h.t.db
+      .insertInto('mailMessage')
+      .values(Array.from({ length: 30 }, (_, i) => ({ toAddress: `${batch}-${i}@example.ca`, language: 'en', template: 'invitation', subject: batch, bodyText: batch })))
+      .execute();
+    const mailers = [0, 1, 2].map(() => createMailer({ from: 'x@example.ca' }));
+    const sent = await Promise.all(mailers.map((m) => m.deliver(h.t.db)));
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(30);
+    const rows = await h.t.db.selectFrom('mailMessage').select(['status', 'attempts']).where('subject', '=', batch).execute();
+    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
 });

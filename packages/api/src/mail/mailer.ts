@@ -21,36 +21,41 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
     : nodemailer.createTransport({ jsonTransport: true });
   return {
     async deliver(db) {
-      const queued = await db
-        .selectFrom('mailMessage')
-        .selectAll()
-        .where('status', '=', 'queued')
-        .orderBy('createdAt')
-        .limit(100)
-        .execute();
-      let sent = 0;
-      for (const m of queued) {
-        try {
-          await transport.sendMail({ from: options.from, to: m.toAddress, subject: m.subject, text: m.bodyText });
-          await db
-            .updateTable('mailMessage')
-            .set((eb) => ({ status: 'sent', sentAt: new Date(), attempts: eb('attempts', '+', 1) }))
-            .where('id', '=', m.id)
-            .where('status', '=', 'queued')
-            .execute();
-          sent++;
-        } catch (error) {
-          await db
-            .updateTable('mailMessage')
-            .set((eb) => ({
-              attempts: eb('attempts', '+', 1),
-              lastError: error instanceof Error ? error.message : String(error),
-            }))
-            .where('id', '=', m.id)
-            .execute();
+      // Each message is claimed under a row lock that other deliverers skip (two requests
+      // finishing at once, or two server processes), so a message is sent once, not by each.
+      return db.transaction().execute(async (tx) => {
+        const queued = await tx
+          .selectFrom('mailMessage')
+          .selectAll()
+          .where('status', '=', 'queued')
+          .orderBy('createdAt')
+          .limit(100)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        let sent = 0;
+        for (const m of queued) {
+          try {
+            await transport.sendMail({ from: options.from, to: m.toAddress, subject: m.subject, text: m.bodyText });
+            await tx
+              .updateTable('mailMessage')
+              .set((eb) => ({ status: 'sent', sentAt: new Date(), attempts: eb('attempts', '+', 1) }))
+              .where('id', '=', m.id)
+              .execute();
+            sent++;
+          } catch (error) {
+            await tx
+              .updateTable('mailMessage')
+              .set((eb) => ({
+                attempts: eb('attempts', '+', 1),
+                lastError: error instanceof Error ? error.message : String(error),
+              }))
+              .where('id', '=', m.id)
+              .execute();
+          }
         }
-      }
-      return sent;
+        return sent;
+      });
     },
   };
 }
