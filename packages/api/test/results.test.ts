@@ -141,6 +141,26 @@ describe('the rollup', () => {
     expect(drillAfter.reports.map((x) => x.reportId)).toContain(r.reportId);
   });
 
+  it('the figures the database keeps per agreement and per program equal those recomputed from every accepted value', async () => {
+    const differences = await sql<{ n: number }>`
+      with recomputed_agreement as (
+        select program_id, fiscal_year, indicator_id, agreement_id, sum(value) as total, count(*)::int as reports,
+               max(period_end) as latest_period_end, (array_agg(value order by period_end desc))[1] as latest_value
+        from accepted_indicator_value group by 1, 2, 3, 4
+      ), recomputed_program as (
+        select program_id, fiscal_year, indicator_id, count(*)::int as agreements, sum(reports)::int as reports, sum(total) as total,
+               sum(latest_value) as latest_total, (count(*) filter (where latest_value > 0))::int as latest_positive
+        from recomputed_agreement group by 1, 2, 3
+      )
+      select ((select count(*) from (select * from recomputed_agreement except select * from agreement_indicator_year) d)
+            + (select count(*) from (select * from agreement_indicator_year except select * from recomputed_agreement) d)
+            + (select count(*) from (select * from recomputed_program except select * from program_indicator_year) d)
+            + (select count(*) from (select * from program_indicator_year except select * from recomputed_program) d))::int as n`.execute(h.t.db);
+    expect(differences.rows[0]!.n).toBe(0);
+    const kept = await h.t.db.selectFrom('programIndicatorYear').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(kept.n)).toBeGreaterThan(10);
+  });
+
   it('refuses a malformed fiscal year, naming the field, and an unknown program', async () => {
     const { api } = await h.signInAs('analyst@example.ca');
     const bad = await rejection(api.results.rollup({ programId: programs[0]!.id, fiscalYear: '2020-2021' }));

@@ -105,6 +105,32 @@ export function aggregate(unit: IndicatorUnit | null, agreementValues: readonly 
   }
 }
 
+/**
+ * The totals the database keeps per program, indicator and year (program_indicator_year): how
+ * many agreements reported, the sum of their year totals, the sum of their latest values, and
+ * how many latest values are above zero. Enough to give exactly what `aggregate` gives from the
+ * agreements' figures one by one, for every unit.
+ */
+export interface FigureTotals {
+  agreements: number;
+  total: string;
+  latestTotal: string;
+  latestPositive: number;
+}
+
+export function aggregateTotals(unit: IndicatorUnit | null, totals: FigureTotals | null): string | null {
+  if (!totals || totals.agreements === 0) return null;
+  const agreements = BigInt(totals.agreements);
+  switch (aggregationMethod(unit)) {
+    case 'sum':
+      return formatDecimal(parseDecimal(totals.total));
+    case 'mean':
+      return formatDecimal(divideRounded(parseDecimal(totals.latestTotal), agreements));
+    case 'share_yes':
+      return formatDecimal(divideRounded(BigInt(totals.latestPositive) * 100n * SCALE, agreements));
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Against baseline and target
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   aggregate,
+  aggregateTotals,
   agreementYearValue,
   compareWithTarget,
   formatDecimal,
@@ -71,6 +72,32 @@ describe('aggregation follows the unit', () => {
         expect(aggregate('count', [...values].reverse())).toBe(aggregate('count', values));
       }),
     );
+  });
+
+  it('the totals the database keeps give exactly the figure computed agreement by agreement, for every unit', () => {
+    const period = fc.record({ month: fc.integer({ min: 1, max: 12 }), units: fc.integer({ min: 0, max: 50_000_000 }) });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('count', 'currency', 'percent', 'days', 'yes_no', null),
+        fc.array(fc.uniqueArray(period, { minLength: 1, maxLength: 4, selector: (p) => p.month }), { minLength: 1, maxLength: 30 }),
+        (unit, agreements) => {
+          const perAgreement = agreements.map((periods) =>
+            periods.map((p) => ({ periodEnd: `2024-${String(p.month).padStart(2, '0')}-28`, value: formatDecimal(BigInt(p.units)) })),
+          );
+          const figures = perAgreement.map((periods) => agreementYearValue(unit, periods)!);
+          // What the trigger keeps: per agreement its year total and latest value, summed.
+          const latest = perAgreement.map((periods) => [...periods].sort((a, b) => b.periodEnd.localeCompare(a.periodEnd))[0]!.value);
+          const totals = {
+            agreements: agreements.length,
+            total: formatDecimal(perAgreement.flat().reduce((s, p) => s + parseDecimal(p.value), 0n)),
+            latestTotal: formatDecimal(latest.reduce((s, v) => s + parseDecimal(v), 0n)),
+            latestPositive: latest.filter((v) => parseDecimal(v) > 0n).length,
+          };
+          expect(aggregateTotals(unit, totals)).toBe(aggregate(unit, figures));
+        },
+      ),
+    );
+    expect(aggregateTotals('count', null)).toBeNull();
   });
 
   it('yes/no is the share of agreements answering yes', () => {

@@ -12,6 +12,7 @@ import {
   DomainError,
   GBA_DIMENSIONS,
   aggregate,
+  aggregateTotals,
   aggregationMethod,
   allocate,
   balancesOf,
@@ -93,17 +94,17 @@ async function frameworkOf(db: Db, program: { id: string; strategyId: string | n
 }
 
 /**
- * Each agreement's figure per indicator for the year: the sum of its accepted periods and its
- * latest one, from the values the database files under the program and year on acceptance.
+ * Per indicator, the program's totals for the year as the database keeps them on acceptance
+ * (program_indicator_year): one row per indicator, however many agreements and years there are.
  */
-async function agreementFigures(db: Db, input: ProgramYearInput) {
-  const { rows } = await sql<{ indicatorId: string; agreementId: string; total: string; latest: string; reports: number }>`
-    select indicator_id as "indicatorId", agreement_id as "agreementId", sum(value)::text as total,
-           (array_agg(value::text order by period_end desc))[1] as latest, count(*)::int as reports
-    from accepted_indicator_value
-    where program_id = ${input.programId} and fiscal_year = ${input.fiscalYear}
-    group by indicator_id, agreement_id`.execute(db);
-  return rows;
+async function indicatorTotals(db: Db, input: ProgramYearInput) {
+  const rows = await db
+    .selectFrom('programIndicatorYear')
+    .select(['indicatorId', 'agreements', 'reports', 'total', 'latestTotal', 'latestPositive'])
+    .where('programId', '=', input.programId)
+    .where('fiscalYear', '=', input.fiscalYear)
+    .execute();
+  return new Map(rows.map((r) => [r.indicatorId, { ...r, total: String(r.total), latestTotal: String(r.latestTotal) }]));
 }
 
 /** Agreements of the program that owe reports for periods of the year already due. */
@@ -175,14 +176,12 @@ export interface IndicatorRollup {
 
 export async function programRollup(db: Db, input: ProgramYearInput, today: IsoDate) {
   const program = await programOf(db, input.programId);
-  const [framework, figures, carrying, due] = await Promise.all([
+  const [framework, totals, carrying, due] = await Promise.all([
     frameworkOf(db, program),
-    agreementFigures(db, input),
+    indicatorTotals(db, input),
     agreementsCarrying(db, input),
     agreementsDue(db, input, today),
   ]);
-  const figuresByIndicator = new Map<string, typeof figures>();
-  for (const f of figures) figuresByIndicator.set(f.indicatorId, [...(figuresByIndicator.get(f.indicatorId) ?? []), f]);
 
   const outcomes: { id: string; code: string; level: LogicModelLevel; nameEn: string; nameFr: string; indicators: IndicatorRollup[] }[] = [];
   for (const row of framework) {
@@ -192,8 +191,8 @@ export async function programRollup(db: Db, input: ProgramYearInput, today: IsoD
       outcomes.push(outcome);
     }
     const method = aggregationMethod(row.unit);
-    const contributions = figuresByIndicator.get(row.id) ?? [];
-    const actual = aggregate(row.unit, contributions.map((c) => (method === 'sum' ? c.total : c.latest)));
+    const figure = totals.get(row.id) ?? null;
+    const actual = aggregateTotals(row.unit, figure);
     outcome.indicators.push({
       id: row.id,
       code: row.code,
@@ -208,9 +207,9 @@ export async function programRollup(db: Db, input: ProgramYearInput, today: IsoD
       targetDate: row.targetDate === null ? null : String(row.targetDate).slice(0, 10),
       isReady: row.isReady,
       actual,
-      agreementsReporting: contributions.length,
+      agreementsReporting: figure?.agreements ?? 0,
       agreementsCarrying: carrying.get(row.id)?.agreements ?? 0,
-      reports: contributions.reduce((s, c) => s + c.reports, 0),
+      reports: figure?.reports ?? 0,
       comparison: compareWithTarget(actual, row.baselineValue === null ? null : trimDecimal(row.baselineValue), row.targetValue === null ? null : trimDecimal(row.targetValue), row.direction),
       departmentalIndicator: row.driId
         ? { id: row.driId, code: row.driCode!, nameEn: row.driNameEn!, nameFr: row.driNameFr!, resultNameEn: row.drNameEn, resultNameFr: row.drNameFr }

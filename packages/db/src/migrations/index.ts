@@ -11,6 +11,7 @@ import * as progressReports from './2026-11-24T13-00-00Z-progress-reports';
 import * as claimsPayments from './2026-11-24T14-00-00Z-claims-payments';
 import * as results from './2026-11-26T09-00-00Z-results';
 import * as ledgerByYear from './2026-11-26T10-00-00Z-ledger-by-year';
+import * as resultsFigures from './2026-11-26T12-00-00Z-results-figures';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T14-00-00Z-claims-payments': claimsPayments,
   '2026-11-26T09-00-00Z-results': results,
   '2026-11-26T10-00-00Z-ledger-by-year': ledgerByYear,
+  '2026-11-26T12-00-00Z-results-figures': resultsFigures,
 };
 
 export const migrationProvider: MigrationProvider = {

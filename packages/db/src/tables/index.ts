@@ -36,6 +36,8 @@ import type {
   ReportIndicatorBreakdownTable,
   ReportIndicatorValueTable,
   AcceptedIndicatorValueTable,
+  AgreementIndicatorYearTable,
+  ProgramIndicatorYearTable,
   ReportingPeriodTable,
   ReportReminderTable,
 } from './progress-report';
@@ -129,6 +131,8 @@ export interface Database {
   progressReportRevision: ProgressReportRevisionTable;
   reportIndicatorValue: ReportIndicatorValueTable;
   acceptedIndicatorValue: AcceptedIndicatorValueTable;
+  agreementIndicatorYear: AgreementIndicatorYearTable;
+  programIndicatorYear: ProgramIndicatorYearTable;
   reportIndicatorBreakdown: ReportIndicatorBreakdownTable;
   reportActivityStatus: ReportActivityStatusTable;
   milestoneApproval: MilestoneApprovalTable;

@@ -64,6 +64,30 @@ export interface AcceptedIndicatorValueTable {
   value: NumericColumn;
 }
 
+/** Written by the database: one agreement's figure for an indicator in a fiscal year. */
+export interface AgreementIndicatorYearTable {
+  programId: string;
+  fiscalYear: string;
+  indicatorId: string;
+  agreementId: string;
+  total: NumericColumn;
+  reports: number;
+  latestPeriodEnd: DateColumn;
+  latestValue: NumericColumn;
+}
+
+/** Written by the database: a program's totals of its agreements' figures, per indicator and year. */
+export interface ProgramIndicatorYearTable {
+  programId: string;
+  fiscalYear: string;
+  indicatorId: string;
+  agreements: number;
+  reports: number;
+  total: NumericColumn;
+  latestTotal: NumericColumn;
+  latestPositive: number;
+}
+
 export interface ReportIndicatorBreakdownTable {
   reportId: string;
   revision: number;
