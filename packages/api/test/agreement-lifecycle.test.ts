@@ -271,6 +271,13 @@ describe('who sees what', () => {
     const { api } = await h.signInAs('officer@example.ca');
     const active = await api.agreements.portfolio({ status: 'active' });
     expect(active.rows.every((r) => r.status === 'active')).toBe(true);
+    // The count (read from the agreements alone for these filters) matches the rows listed.
+    expect(active.total).toBe(active.rows.length);
+    const all = await api.agreements.portfolio({});
+    expect(all.total).toBe(all.rows.length);
+    expect(all.total).toBeGreaterThan(active.total);
+    const ab = await api.agreements.portfolio({ province: 'AB' });
+    expect(ab.total).toBe(ab.rows.length);
     expect((await api.agreements.portfolio({ province: 'AB' })).rows.map((r) => r.legalNameEn)).toEqual(['Government of Alberta']);
     expect((await api.agreements.portfolio({ riskLevel: 'low' })).rows.every((r) => r.riskLevel === 'low')).toBe(true);
     expect((await api.agreements.portfolio({ fiscalYear: '2028-29' })).rows.map((r) => r.legalNameEn)).toContain('Government of Alberta');

@@ -783,7 +783,15 @@ export async function agreementPortfolio(db: Db, filters: AgreementPortfolioInpu
       .limit(50)
       .offset(offset)
       .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    // The count joins only what the filters need: by program and status alone it reads one index.
+    filters.streamId || filters.pillarId || filters.province || filters.riskLevel || filters.fiscalYear
+      ? q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+      : db
+          .selectFrom('agreement')
+          .$if(Boolean(filters.programId), (c) => c.where('programId', '=', filters.programId!))
+          .$if(Boolean(filters.status), (c) => c.where('status', '=', filters.status!))
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n), page: filters.page, pageSize: 50 };
 }

@@ -12,6 +12,7 @@ import * as claimsPayments from './2026-11-24T14-00-00Z-claims-payments';
 import * as results from './2026-11-26T09-00-00Z-results';
 import * as ledgerByYear from './2026-11-26T10-00-00Z-ledger-by-year';
 import * as resultsFigures from './2026-11-26T12-00-00Z-results-figures';
+import * as portfolioOrder from './2026-11-26T12-30-00Z-portfolio-order';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T09-00-00Z-results': results,
   '2026-11-26T10-00-00Z-ledger-by-year': ledgerByYear,
   '2026-11-26T12-00-00Z-results-figures': resultsFigures,
+  '2026-11-26T12-30-00Z-portfolio-order': portfolioOrder,
 };
 
 export const migrationProvider: MigrationProvider = {
