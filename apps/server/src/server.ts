@@ -154,6 +154,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // A request without a Host header (HTTP/1.0, or a hand-made one) has no address to resolve
+    // against: refuse it plainly rather than fail inside the API adapter.
+    if (!request.headers.host) return reply.code(400).send(errorBody(request, 400, 'error.badRequest'));
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS' && isCrossSite(request)) {
       request.log.warn({ origin: request.headers.origin, site: request.headers['sec-fetch-site'] }, 'cross-site request refused');
       return reply.code(403).send(errorBody(request, 403, 'error.crossSite'));

@@ -8,6 +8,7 @@ import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword } f
 import { seedDemo, seedReference } from '@tp/db/seed';
 import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
 import type { FastifyInstance } from 'fastify';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, SESSION_COOKIE } from '../src/server';
 
@@ -91,5 +92,21 @@ describe('sign-in rate limiting', () => {
     // Other addresses, and other requests from this one, are unaffected.
     expect((await signIn('analyst@example.ca', 'demo-password-2026', {}, '10.9.9.10')).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/healthz', remoteAddress: address })).statusCode).toBe(200);
+  });
+});
+
+describe('malformed requests', () => {
+  it('a request without a Host header is a 400, not an internal error', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /trpc/auth.session HTTP/1.0\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.[01] 400/);
   });
 });
