@@ -6,7 +6,9 @@
  * only their own organisation's figures.
  */
 import { aggregate, agreementYearValue, suppressCount, type IndicatorUnit } from '@tp/domain';
+import { usingPostgresServer } from '@tp/db/testing';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReportData, createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, renderAnnualReportPdf, seedDemoActivity } from '../src';
 import { createHarness, rejection, type Harness } from './harness';
@@ -118,6 +120,46 @@ describe('the rollup', () => {
       expect(c.indicatorsMissingData.map((i) => i.id)).toEqual(expect.arrayContaining(noTarget.map((i) => i.id)));
     }
     expect(missing).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!usingPostgresServer)('two reports of one agreement accepted at the same moment both count: neither starts from a stale figure', async () => {
+    const { rows } = await sql<{ reports: string[]; agreementId: string; indicatorId: string; fiscalYear: string }>`
+      select array_agg(pr.id::text order by rp.period_end) as reports, pr.agreement_id as "agreementId", v.indicator_id as "indicatorId", rp.fiscal_year as "fiscalYear"
+      from progress_report pr join reporting_period rp on rp.id = pr.period_id
+        join report_indicator_value v on v.report_id = pr.id and v.revision = pr.revision
+      where pr.status = 'submitted'
+      group by pr.agreement_id, v.indicator_id, rp.fiscal_year having count(*) >= 2 limit 1`.execute(h.t.db);
+    expect(rows.length).toBe(1);
+    const [first, second] = rows[0]!.reports as [string, string];
+    const officer = await h.t.db.selectFrom('appUser').select('id').where('email', '=', 'officer@example.ca').executeTakeFirstOrThrow();
+    const clients = [new pg.Client({ connectionString: h.t.connectionString! }), new pg.Client({ connectionString: h.t.connectionString! })];
+    try {
+      for (const c of clients) await c.connect();
+      // Both acceptances are written, then both commit at once: the deferred triggers meet there.
+      for (const [i, c] of clients.entries()) {
+        await c.query('begin');
+        await c.query(`update progress_report set status = 'accepted', accepted_at = now(), accepted_by = $2 where id = $1`, [[first, second][i], officer.id]);
+      }
+      await Promise.all(clients.map((c) => c.query('commit')));
+    } finally {
+      for (const c of clients) await c.end().catch(() => undefined);
+    }
+    const kept = await h.t.db
+      .selectFrom('agreementIndicatorYear')
+      .select(['reports', 'total'])
+      .where('agreementId', '=', rows[0]!.agreementId)
+      .where('indicatorId', '=', rows[0]!.indicatorId)
+      .where('fiscalYear', '=', rows[0]!.fiscalYear)
+      .executeTakeFirstOrThrow();
+    const direct = await h.t.db
+      .selectFrom('acceptedIndicatorValue')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('value').as('total')])
+      .where('agreementId', '=', rows[0]!.agreementId)
+      .where('indicatorId', '=', rows[0]!.indicatorId)
+      .where('fiscalYear', '=', rows[0]!.fiscalYear)
+      .executeTakeFirstOrThrow();
+    expect(kept.reports).toBe(Number(direct.n));
+    expect(Number(kept.total)).toBe(Number(direct.total));
   });
 
   it('a report the officer accepts counts in the rollup from that moment, and one still in review does not', async () => {
