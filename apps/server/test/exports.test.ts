@@ -4,33 +4,20 @@
  * Board layout; staff who read money only.
  */
 import ExcelJS from 'exceljs';
-import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '@tp/api';
-import { seedDemo, seedReference } from '@tp/db/seed';
-import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
-import type { FastifyInstance } from 'fastify';
+import { seedDemoActivity } from '@tp/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, SESSION_COOKIE } from '../src/server';
+import { startTestServer, type TestServer } from './server-harness';
 
-let t: TestDatabase;
-let app: FastifyInstance;
+let server: TestServer;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedReference(t.db);
-  await seedDemo(t.db, { hashPassword });
-  const deps = { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() };
-  await seedDemoActivity(deps);
-  app = await buildServer({ deps, logLevel: 'silent', webDist: null });
+  server = await startTestServer({ prepare: seedDemoActivity });
 });
 afterAll(async () => {
-  await app?.close();
-  await t?.destroy();
+  await server?.close();
 });
 
-async function cookieOf(email: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/trpc/auth.signIn', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ json: { email, password: 'demo-password-2026' } }) });
-  return `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
-}
+const cookieOf = (email: string) => server.cookieOf(email);
 
 async function sheetOf(body: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -42,7 +29,7 @@ async function sheetOf(body: Buffer): Promise<string[][]> {
 
 describe('finance exports', () => {
   it('the reconciliation as XLSX: bilingual headers and the Windsor agreement committed to the cent', async () => {
-    const res = await app.inject({ method: 'GET', url: '/exports/reconciliation.xlsx?fiscalYear=2026-27', headers: { cookie: await cookieOf('finance@example.ca') } });
+    const res = await server.app.inject({ method: 'GET', url: '/exports/reconciliation.xlsx?fiscalYear=2026-27', headers: { cookie: await cookieOf('finance@example.ca') } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await sheetOf(res.rawPayload);
@@ -53,10 +40,10 @@ describe('finance exports', () => {
 
   it('the reconciliation as CSV, and the disclosure in the Treasury Board layout', async () => {
     const cookie = await cookieOf('analyst@example.ca');
-    const csv = await app.inject({ method: 'GET', url: '/exports/reconciliation.csv', headers: { cookie } });
+    const csv = await server.app.inject({ method: 'GET', url: '/exports/reconciliation.csv', headers: { cookie } });
     expect(csv.statusCode).toBe(200);
     expect(csv.body.split('\n')[0]).toContain('Agreement / Accord');
-    const disclosure = await app.inject({ method: 'GET', url: '/exports/disclosure.xlsx', headers: { cookie } });
+    const disclosure = await server.app.inject({ method: 'GET', url: '/exports/disclosure.xlsx', headers: { cookie } });
     const rows = await sheetOf(disclosure.rawPayload);
     expect(rows[0]!.slice(0, 7)).toEqual(['ref_number', 'amendment_number', 'amendment_date', 'agreement_type', 'recipient_type', 'recipient_business_number', 'recipient_legal_name']);
     // Only the signed Windsor agreement ($240,000) is disclosed; Alberta's is not signed yet.
@@ -70,19 +57,19 @@ describe('finance exports', () => {
   });
 
   it('gives the agreement as a PDF to its recipient, in the language asked, and to nobody else outside', async () => {
-    const agreement = await t.db.selectFrom('agreement').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
-    const own = await app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf?lang=fr`, headers: { cookie: await cookieOf('recipient.windsor@example.ca') } });
+    const agreement = await server.t.db.selectFrom('agreement').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
+    const own = await server.app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf?lang=fr`, headers: { cookie: await cookieOf('recipient.windsor@example.ca') } });
     expect(own.statusCode).toBe(200);
     expect(own.headers['content-type']).toBe('application/pdf');
     expect(own.headers['content-disposition']).toMatch(/AGR-\d{4}-\d{6}-v1-fr\.pdf/);
     expect(own.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf`, headers: { cookie: await cookieOf('recipient@example.ca') } })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf` })).statusCode).toBe(401);
+    expect((await server.app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf`, headers: { cookie: await cookieOf('recipient@example.ca') } })).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf` })).statusCode).toBe(401);
   });
 
   it('refuses the signed-out and the recipients', async () => {
-    expect((await app.inject({ method: 'GET', url: '/exports/payments.xlsx' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/exports/payments.xlsx', headers: { cookie: await cookieOf('recipient@example.ca') } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/exports/secrets.xlsx', headers: { cookie: await cookieOf('finance@example.ca') } })).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: '/exports/payments.xlsx' })).statusCode).toBe(401);
+    expect((await server.app.inject({ method: 'GET', url: '/exports/payments.xlsx', headers: { cookie: await cookieOf('recipient@example.ca') } })).statusCode).toBe(403);
+    expect((await server.app.inject({ method: 'GET', url: '/exports/secrets.xlsx', headers: { cookie: await cookieOf('finance@example.ca') } })).statusCode).toBe(404);
   });
 });

@@ -5,23 +5,18 @@ import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, SESSION_COOKIE } from '../src/server';
+import { startTestServer, type TestServer } from './server-harness';
 
+let server: TestServer;
 let t: TestDatabase;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedReference(t.db);
-  await seedDemo(t.db, { hashPassword });
-  app = await buildServer({
-    deps: { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() },
-    logLevel: 'silent',
-    webDist: null,
-  });
+  server = await startTestServer();
+  ({ t, app } = server);
 });
 afterAll(async () => {
-  await app?.close();
-  await t?.destroy();
+  await server?.close();
 });
 
 const json = { 'content-type': 'application/json' };

@@ -5,39 +5,30 @@
  * report as a PDF; staff who read results only, and bad addresses refused.
  */
 import ExcelJS from 'exceljs';
-import { createCaller, createContext, createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, hashPassword, seedDemoActivity } from '@tp/api';
-import { seedDemo, seedReference } from '@tp/db/seed';
-import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
-import type { FastifyInstance } from 'fastify';
+import { createCaller, createContext, generateHistory, seedDemoActivity } from '@tp/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, SESSION_COOKIE } from '../src/server';
+import { startTestServer, type TestServer } from './server-harness';
 
-let t: TestDatabase;
-let app: FastifyInstance;
+let server: TestServer;
 let programId: string;
 let strategyId: string;
-const deps = () => ({ db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedReference(t.db);
-  await seedDemo(t.db, { hashPassword });
-  await seedDemoActivity(deps());
-  await generateHistory(t.db, { scale: 0.005, seed: 11, today: '2026-11-26' });
-  app = await buildServer({ deps: deps(), logLevel: 'silent', webDist: null });
-  const program = await t.db.selectFrom('program').select(['id', 'strategyId']).where('code', '=', 'serious-organized-crime').executeTakeFirstOrThrow();
+  server = await startTestServer({
+    prepare: async (deps) => {
+      await seedDemoActivity(deps);
+      await generateHistory(deps.db, { scale: 0.005, seed: 11, today: '2026-11-26' });
+    },
+  });
+  const program = await server.t.db.selectFrom('program').select(['id', 'strategyId']).where('code', '=', 'serious-organized-crime').executeTakeFirstOrThrow();
   programId = program.id;
   strategyId = program.strategyId!;
 }, 120_000);
 afterAll(async () => {
-  await app?.close();
-  await t?.destroy();
+  await server?.close();
 });
 
-async function cookieOf(email: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/trpc/auth.signIn', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ json: { email, password: 'demo-password-2026' } }) });
-  return `${SESSION_COOKIE}=${res.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
-}
+const cookieOf = (email: string) => server.cookieOf(email);
 
 async function rowsOf(body: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -50,14 +41,14 @@ async function rowsOf(body: Buffer): Promise<string[][]> {
 describe('results exports', () => {
   it('the indicator results: bilingual headers, and each year’s actual equals the rollup’s', async () => {
     const cookie = await cookieOf('analyst@example.ca');
-    const res = await app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } });
+    const res = await server.app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } });
     expect(res.statusCode).toBe(200);
     const rows = await rowsOf(res.rawPayload);
     expect(rows[0]).toContain('Indicator / Indicateur');
     const years = ['2021-22', '2022-23', '2023-24'];
     const columns = years.map((y) => rows[0]!.indexOf(`Actual ${y} / Réel ${y}`));
     expect(columns.every((c) => c > 0)).toBe(true);
-    const ctx = createContext(deps(), { sessionToken: cookie.split('=')[1]!, meta: { requestId: 't', ip: null, userAgent: null, lang: 'en' }, cookie: { set: () => undefined, clear: () => undefined } });
+    const ctx = createContext(server.deps, { sessionToken: cookie.split('=')[1]!, meta: { requestId: 't', ip: null, userAgent: null, lang: 'en' }, cookie: { set: () => undefined, clear: () => undefined } });
     const api = createCaller(ctx);
     for (const [i, year] of years.entries()) {
       const rollup = await api.results.rollup({ programId, fiscalYear: year });
@@ -66,14 +57,14 @@ describe('results exports', () => {
         expect(row?.[columns[i]!] ?? null, `${ind.code} ${year}`).toBe(ind.actual ?? '');
       }
     }
-    const csv = await app.inject({ method: 'GET', url: `/exports/results-indicators.csv?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } });
+    const csv = await server.app.inject({ method: 'GET', url: `/exports/results-indicators.csv?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } });
     expect(csv.statusCode).toBe(200);
     expect(csv.body.split('\n')[0]).toContain('Indicator / Indicateur');
   });
 
   it('the program details add up to their total line, and GBA Plus counts never show 1 to 4', async () => {
     const cookie = await cookieOf('manager@example.ca');
-    const details = await rowsOf((await app.inject({ method: 'GET', url: `/exports/results-program.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } })).rawPayload);
+    const details = await rowsOf((await server.app.inject({ method: 'GET', url: `/exports/results-program.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } })).rawPayload);
     const header = details[0]!;
     const actual = header.indexOf('Actual spending / Dépenses réelles');
     const body = details.slice(1, -1);
@@ -81,14 +72,14 @@ describe('results exports', () => {
     expect(body.length).toBeGreaterThan(0);
     const cents = (v: string) => BigInt(Math.round(Number(v) * 100));
     expect(body.reduce((s, r) => s + cents(r[actual]!), 0n)).toBe(cents(total[actual]!));
-    const gba = await rowsOf((await app.inject({ method: 'GET', url: `/exports/results-gba.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } })).rawPayload);
+    const gba = await rowsOf((await server.app.inject({ method: 'GET', url: `/exports/results-gba.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } })).rawPayload);
     const count = gba[0]!.indexOf('Count / Nombre');
     expect(gba.length).toBeGreaterThan(1);
     for (const r of gba.slice(1)) expect(['1', '2', '3', '4']).not.toContain(r[count]);
   });
 
   it('the annual report is a PDF', async () => {
-    const res = await app.inject({ method: 'GET', url: `/results/annual-report.pdf?strategyId=${strategyId}&fiscalYear=2023-24&lang=fr`, headers: { cookie: await cookieOf('analyst@example.ca') } });
+    const res = await server.app.inject({ method: 'GET', url: `/results/annual-report.pdf?strategyId=${strategyId}&fiscalYear=2023-24&lang=fr`, headers: { cookie: await cookieOf('analyst@example.ca') } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -96,11 +87,11 @@ describe('results exports', () => {
 
   it('refuses recipients, strangers and incomplete addresses', async () => {
     const recipient = await cookieOf('recipient.windsor@example.ca');
-    expect((await app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie: recipient } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: `/results/annual-report.pdf?strategyId=${strategyId}&fiscalYear=2023-24`, headers: { cookie: recipient } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'GET', url: `/exports/results-gba.xlsx?programId=${programId}&fiscalYear=2023-24` })).statusCode).toBe(401);
+    expect((await server.app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie: recipient } })).statusCode).toBe(403);
+    expect((await server.app.inject({ method: 'GET', url: `/results/annual-report.pdf?strategyId=${strategyId}&fiscalYear=2023-24`, headers: { cookie: recipient } })).statusCode).toBe(403);
+    expect((await server.app.inject({ method: 'GET', url: `/exports/results-gba.xlsx?programId=${programId}&fiscalYear=2023-24` })).statusCode).toBe(401);
     const analyst = await cookieOf('analyst@example.ca');
-    expect((await app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?fiscalYear=2023-24`, headers: { cookie: analyst } })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?programId=00000000-0000-4000-8000-000000000000&fiscalYear=2023-24`, headers: { cookie: analyst } })).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?fiscalYear=2023-24`, headers: { cookie: analyst } })).statusCode).toBe(400);
+    expect((await server.app.inject({ method: 'GET', url: `/exports/results-indicators.xlsx?programId=00000000-0000-4000-8000-000000000000&fiscalYear=2023-24`, headers: { cookie: analyst } })).statusCode).toBe(404);
   });
 });

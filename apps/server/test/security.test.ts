@@ -4,32 +4,22 @@
  * ended); sign-in attempts limited per address, in the user's language, while the rest of the API
  * keeps answering.
  */
-import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword } from '@tp/api';
-import { seedDemo, seedReference } from '@tp/db/seed';
-import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, SESSION_COOKIE } from '../src/server';
+import { SESSION_COOKIE } from '../src/server';
+import { startTestServer, type TestServer } from './server-harness';
 
-let t: TestDatabase;
+let server: TestServer;
 let app: FastifyInstance;
 const LIMIT = 5;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedReference(t.db);
-  await seedDemo(t.db, { hashPassword });
-  app = await buildServer({
-    deps: { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() },
-    logLevel: 'silent',
-    webDist: null,
-    signInAttemptsPerMinute: LIMIT,
-  });
+  server = await startTestServer({ server: { signInAttemptsPerMinute: LIMIT } });
+  ({ app } = server);
 });
 afterAll(async () => {
-  await app?.close();
-  await t?.destroy();
+  await server?.close();
 });
 
 const json = { 'content-type': 'application/json' };
