@@ -227,10 +227,11 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function load(url: string, pathAndQuery: string, cookie: string, connections: number) {
+/** Runs autocannon with `options`, timing every answer; the figures one table row shows. */
+async function measure(connections: number, options: autocannon.Options) {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${url}${pathAndQuery}`, connections, duration, headers: { cookie }, timeout: 10 }, (error, r) => (error ? reject(error) : resolve(r)));
+    const instance = autocannon({ timeout: 10, ...options }, (error, r) => (error ? reject(error) : resolve(r)));
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   return {
@@ -244,41 +245,29 @@ async function load(url: string, pathAndQuery: string, cookie: string, connectio
   };
 }
 
+/** A read, repeated for the run's duration. */
+function load(url: string, pathAndQuery: string, cookie: string, connections: number) {
+  return measure(connections, { url: `${url}${pathAndQuery}`, connections, duration, headers: { cookie } });
+}
+
 /** A write for each request, each on its own record (a claim released or a report submitted once). */
 async function loadWrites(url: string, path: string, cookie: string, connections: number, ids: string[], body: (id: string) => unknown, amount: number) {
-  const latencies: number[] = [];
   const take = Math.min(amount, ids.length);
   if (take === 0) return { connections, requests: 0, rps: 0, p50: 0, p95: 0, p99: 0, errors: 0 };
   const queue = ids.splice(0, take);
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
+  return measure(connections, {
+    url,
+    connections: Math.min(connections, take),
+    amount: take,
+    requests: [
       {
-        url,
-        connections: Math.min(connections, take),
-        amount: take,
-        timeout: 10,
-        requests: [
-          {
-            method: 'POST',
-            path,
-            headers: { cookie, 'content-type': 'application/json' },
-            setupRequest: (request) => ({ ...request, body: JSON.stringify(superjson.serialize(body(queue.shift()!))) }),
-          },
-        ],
+        method: 'POST',
+        path,
+        headers: { cookie, 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(superjson.serialize(body(queue.shift()!))) }),
       },
-      (error, r) => (error ? reject(error) : resolve(r)),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    ],
   });
-  return {
-    connections,
-    requests: result.requests.total,
-    rps: Math.round(result.requests.average),
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
 }
 
 function residentMemoryMb(pid: number): number {
