@@ -8,12 +8,23 @@ import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import type { MessageKey } from '@tp/i18n/web';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { BarChart } from '../components/charts/bar-chart';
 import { QueryView } from '../components/query-view';
 import { useT } from '../i18n/language';
 import { trpc } from '../lib/trpc';
 import { unitLabel, useFigure } from './results/shared';
+
+/** Each role's dashboard: one titled section on its home page. */
+function DashboardSection({ children }: { children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <section aria-labelledby="dash-heading" className="tp-section">
+      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+      {children}
+    </section>
+  );
+}
 
 function Stat({ label, value, to, testId }: { label: string; value: string | number; to?: string; testId: string }) {
   return (
@@ -33,8 +44,7 @@ export function RecipientDashboard() {
   // Reports whose period has ended and that are not yet in: due now or overdue.
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <section aria-labelledby="dash-heading" className="tp-section">
-      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+    <DashboardSection>
       <div className="tp-stats">
         <Stat testId="dash-due" label={t('dash.reportsToFile')} to="/my-reports" value={due.data ? due.data.filter((r) => r.status !== 'accepted' && r.status !== 'submitted' && r.periodEnd < today).length : '…'} />
         <Stat testId="dash-paid" label={t('dash.payments')} to="/claims" value={payments.data ? formatMoney(payments.data.totalCents) : '…'} />
@@ -104,7 +114,7 @@ export function RecipientDashboard() {
           )
         }
       </QueryView>
-    </section>
+    </DashboardSection>
   );
 }
 
@@ -112,8 +122,7 @@ export function OfficerDashboard() {
   const { t, pick } = useT();
   const data = useQuery(trpc.dashboard.officer.queryOptions());
   return (
-    <section aria-labelledby="dash-heading" className="tp-section">
-      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+    <DashboardSection>
       <QueryView query={data}>
         {(d) => (
           <>
@@ -157,7 +166,7 @@ export function OfficerDashboard() {
           </>
         )}
       </QueryView>
-    </section>
+    </DashboardSection>
   );
 }
 
@@ -165,8 +174,7 @@ export function FinanceDashboard() {
   const { t, formatMoney } = useT();
   const data = useQuery(trpc.dashboard.finance.queryOptions());
   return (
-    <section aria-labelledby="dash-heading" className="tp-section">
-      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+    <DashboardSection>
       <QueryView query={data}>
         {(d) => (
           <>
@@ -177,7 +185,7 @@ export function FinanceDashboard() {
           </>
         )}
       </QueryView>
-    </section>
+    </DashboardSection>
   );
 }
 
@@ -220,13 +228,12 @@ export function ResultsDashboard() {
     };
   }, [rows.data, t, formatMoney]);
   return (
-    <section aria-labelledby="dash-heading" className="tp-section">
-      <GcdsHeading tag="h2" id="dash-heading">{t('dash.title')}</GcdsHeading>
+    <DashboardSection>
       <ul className="tp-list">
         <li><Link to="/results/rollup" className="tp-link">{t('dash.openRollup')}</Link></li>
         <li><Link to="/results/spending" className="tp-link">{t('dash.openSpending')}</Link></li>
       </ul>
       <QueryView query={rows}>{() => (chart.labels.length ? <BarChart categoryLabel={t('results.fiscalYear')} title={t('results.spending.chart')} labels={chart.labels} series={chart.series} testId="dash-spending-chart" /> : <p>{t('dash.none')}</p>)}</QueryView>
-    </section>
+    </DashboardSection>
   );
 }
