@@ -9,11 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity, type Access } from '../src';
+import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
 import { createHarness, type Harness } from './harness';
+import { allProcedures, call } from './procedures';
 
-type AnyProcedure = { _def: { meta?: { access?: Access }; type: 'query' | 'mutation' | 'subscription'; inputs: unknown[] } };
-const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, AnyProcedure> } })._def.procedures).sort(([a], [b]) => a.localeCompare(b));
+const procedures = allProcedures;
 
 const STAFF = [
   ['program_officer', 'officer@example.ca'],
@@ -139,11 +139,6 @@ function sample(schema: unknown, name = ''): unknown {
     default:
       return undefined;
   }
-}
-
-function call(api: unknown, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], api) as (input: unknown) => Promise<unknown>;
-  return fn(input);
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -8,14 +8,12 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity, type Access } from '../src';
+import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
 import { createHarness, type Harness } from './harness';
+import { allProcedures, call } from './procedures';
 
-type AnyProcedure = { _def: { meta?: { access?: Access }; inputs: unknown[] } };
-const procedures = Object.entries((appRouter as unknown as { _def: { procedures: Record<string, AnyProcedure> } })._def.procedures)
-  // Signing out ends the session the other calls use; it takes no input anyway.
-  .filter(([path]) => path !== 'auth.signOut')
-  .sort(([a], [b]) => a.localeCompare(b));
+// Signing out ends the session the other calls use; it takes no input anyway.
+const procedures = allProcedures.filter(([path]) => path !== 'auth.signOut');
 
 const USER_OF_ROLE: Record<string, string> = {
   program_officer: 'officer@example.ca',
@@ -98,11 +96,6 @@ function arbitraryFor(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
     }
   })();
   return fc.oneof({ arbitrary: shaped, weight: 4 }, { arbitrary: wrongType, weight: 1 });
-}
-
-function call(api: unknown, path: string, input: unknown): Promise<unknown> {
-  const fn = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], api) as (input: unknown) => Promise<unknown>;
-  return fn(input);
 }
 
 describe('hostile input', () => {
