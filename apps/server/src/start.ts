@@ -66,8 +66,8 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
     database,
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     stop() {
-      // Stop taking requests and jobs, let those in flight finish, then close the database.
-      stopping ??= app.close().then(() => jobs?.stop()).then(() => database.close());
+      // Stop taking requests and jobs, let those in flight (and their mail) finish, then close the database.
+      stopping ??= app.close().then(() => jobs?.stop()).then(() => deps.mailer.idle()).then(() => database.close());
       return stopping;
     },
   };

@@ -38,6 +38,7 @@ export async function startTestServer(
     },
     async close() {
       await app.close();
+      await deps.mailer.idle();
       await t.destroy();
     },
   };

@@ -29,6 +29,7 @@ describe('administration', () => {
       preferredLanguage: 'fr',
       memberships: [{ role: 'recipient', organisationId: orgId }],
     });
+    await h.deliveries();
     const mail = await lastMailTo('coordinator@plea.example.ca');
     expect(mail.status).toBe('sent');
     expect(mail.subject).toBe('Invitation au Portail des paiements de transfert');

@@ -17,6 +17,8 @@ export interface Harness {
   signInAs(email: string, password?: string): Promise<{ api: ReturnType<typeof createCaller>; token: string }>;
   userId(email: string): Promise<string>;
   organisationId(legalNameEn: string): Promise<string>;
+  /** Waits for the mail the calls so far have queued to be delivered (it is sent after the answer). */
+  deliveries(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,11 @@ export async function createHarness(overrides: Partial<ApiConfig> = {}): Promise
     async organisationId(name) {
       return (await t.db.selectFrom('organisation').select('id').where('legalNameEn', '=', name).executeTakeFirstOrThrow()).id;
     },
-    close: () => t.destroy(),
+    deliveries: () => deps.mailer.idle(),
+    async close() {
+      await deps.mailer.idle();
+      await t.destroy();
+    },
   };
 }
 

@@ -13,13 +13,25 @@ import nodemailer, { type Transporter } from 'nodemailer';
 export interface Mailer {
   /** Delivers every queued message; returns how many were sent. */
   deliver(db: Db): Promise<number>;
+  /**
+   * Delivers soon, without making the caller wait (a command's answer does not wait for its
+   * mail). Calls made while a delivery runs are served by one more run after it, so a burst of
+   * commands costs a few deliveries, not one each. What fails stays queued for the outbox job.
+   */
+  deliverSoon(db: Db): void;
+  /** Resolves once the deliveries started so far have finished (shutdown, tests). */
+  idle(): Promise<void>;
 }
+
+const DELIVERY_BATCH = 100;
 
 export function createMailer(options: { smtpUrl?: string | undefined; from: string }): Mailer {
   const transport: Transporter = options.smtpUrl
     ? nodemailer.createTransport(options.smtpUrl)
     : nodemailer.createTransport({ jsonTransport: true });
-  return {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const mailer: Mailer = {
     async deliver(db) {
       // Each message is claimed under a row lock that other deliverers skip (two requests
       // finishing at once, or two server processes), so a message is sent once, not by each.
@@ -29,7 +41,7 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
           .selectAll()
           .where('status', '=', 'queued')
           .orderBy('createdAt')
-          .limit(100)
+          .limit(DELIVERY_BATCH)
           .forUpdate()
           .skipLocked()
           .execute();
@@ -57,7 +69,27 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
         return sent;
       });
     },
+    deliverSoon(db) {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        let full = false;
+        do {
+          again = false;
+          // A database that is away now: the messages stay queued and the outbox job retries.
+          full = (await mailer.deliver(db).catch(() => 0)) === DELIVERY_BATCH;
+        } while (again || full);
+      })().finally(() => {
+        running = null;
+      });
+    },
+    idle() {
+      return running ?? Promise.resolve();
+    },
   };
+  return mailer;
 }
 
 export interface MailToQueue {

@@ -425,7 +425,7 @@ export async function sendForSignature(db: Db, deps: MailDeps, user: Viewer, met
       organisation: lang === 'fr' ? org.legalNameFr : org.legalNameEn,
       amount: formatMoney(v.totalCents, lang),
     }));
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
   });
 }
 
@@ -521,7 +521,7 @@ export async function signForDepartment(db: Db, deps: MailDeps, user: Viewer, me
       organisation: lang === 'fr' ? org.legalNameFr : org.legalNameEn,
       date: formatDate(signedAt, lang),
     }));
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
   });
 }
 

@@ -345,7 +345,7 @@ export async function submitApplication(
         link: `${deps.config.appUrl}/applications/${id}`,
       },
     });
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
     return { referenceNumber, submittedAt: at, alreadySubmitted: false };
   });
 }

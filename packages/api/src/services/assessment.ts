@@ -298,7 +298,7 @@ export async function decide(db: Db, deps: { config: ApiConfig; mailer: Mailer }
     for (const to of new Set([submitter?.email, org.contactEmail].filter((e): e is string => Boolean(e)))) {
       await queueMail(tx, { to, lang, template, params });
     }
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
     return { letterId: letter.id };
   });
 }

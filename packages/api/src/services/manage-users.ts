@@ -122,7 +122,7 @@ export async function inviteUser(
       after: { email: input.email, displayName: input.displayName, preferredLanguage: input.preferredLanguage, memberships },
       requestId: meta.requestId,
     });
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
     return { userId: user.id };
   });
 }

@@ -56,7 +56,7 @@ async function insertOrganisation(tx: Tx, createdBy: string | null, input: Organ
 /** Public: a new person and their organisation. Answers the same whether or not the email has an account. */
 export async function register(db: Db, deps: { config: ApiConfig; mailer: Mailer }, meta: RequestMeta, input: RegisterInput): Promise<{ ok: true }> {
   await inTransaction(db, async ({ tx, afterCommit }) => {
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
     const existing = await tx.selectFrom('appUser').select(['id', 'displayName', 'preferredLanguage']).where('email', '=', input.email).executeTakeFirst();
     if (existing) {
       await queueMail(tx, { to: input.email, lang: existing.preferredLanguage, template: 'registrationExisting', params: { name: existing.displayName, link: `${deps.config.appUrl}/sign-in` } });

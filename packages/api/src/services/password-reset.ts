@@ -54,7 +54,7 @@ export async function requestPasswordReset(
       action: 'password_reset_requested',
       requestId: meta.requestId,
     });
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
   });
 }
 

@@ -311,7 +311,7 @@ export async function submitReport(
       organisation: lang === 'fr' ? org.legalNameFr : org.legalNameEn,
       period: periodLabel(period, lang),
     }));
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
     return { revision };
   });
 }
@@ -372,7 +372,7 @@ export async function reviewReport(
       reference: a.referenceNumber,
       period: periodLabel(period, lang),
     }));
-    afterCommit(() => deps.mailer.deliver(db).then(() => undefined));
+    afterCommit(() => deps.mailer.deliverSoon(db));
   });
 }
 
