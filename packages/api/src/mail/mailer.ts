@@ -79,7 +79,7 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
         do {
           again = false;
           // A database that is away now: the messages stay queued and the outbox job retries.
-          full = (await mailer.deliver(db).catch(() => 0)) === DELIVERY_BATCH;
+          full = (await this.deliver(db).catch(() => 0)) === DELIVERY_BATCH;
         } while (again || full);
       })().finally(() => {
         running = null;
