@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
-import { createHarness, type Harness } from './harness';
+import { advanceClaim, createHarness, type Harness } from './harness';
 import { allProcedures, call } from './procedures';
 
 const procedures = allProcedures;
@@ -41,20 +41,7 @@ beforeAll(async () => {
   const windsorApi = (await h.signInAs('recipient.windsor@example.ca')).api;
   await windsorApi.reports.open({ periodId: period.id });
   const report = await db.selectFrom('progressReport').select('id').where('periodId', '=', period.id).executeTakeFirstOrThrow();
-  const claim = await windsorApi.claims.submit({
-    agreementId: agreement.id,
-    clientKey: randomUUID(),
-    kind: 'advance',
-    fiscalYear: '2026-27',
-    periodStart: '2026-10-01',
-    periodEnd: '2026-12-31',
-    milestoneKey: null,
-    requestedCents: 1_000_000n,
-    expenditures: [],
-    otherRevenues: [],
-    forecast: [{ month: '2026-10', amountCents: 1_000_000n }],
-    explanation: '',
-  });
+  const claim = await windsorApi.claims.submit(advanceClaim(agreement.id, 1_000_000n));
   const application = await db.selectFrom('application').select('id').where('organisationId', '=', windsor).executeTakeFirstOrThrow();
   const attachment = await db.selectFrom('applicationAttachment').select('id').where('applicationId', '=', application.id).executeTakeFirst();
   Object.assign(foreign, {

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
-import { createHarness, rejection, type Harness } from './harness';
+import { advanceClaim, createHarness, rejection, type Harness } from './harness';
 
 let h: Harness;
 let agreementId: string;
@@ -33,22 +33,12 @@ afterAll(async () => {
 
 function claim(over: Partial<ClaimInput> = {}): ClaimInput {
   return {
-    agreementId,
-    clientKey: randomUUID(),
-    kind: 'advance',
-    fiscalYear: '2026-27',
-    periodStart: '2026-10-01',
-    periodEnd: '2026-12-31',
-    milestoneKey: null,
-    requestedCents: 3_000_000n,
-    expenditures: [],
-    otherRevenues: [],
+    ...advanceClaim(agreementId, 3_000_000n),
     forecast: [
       { month: '2026-10', amountCents: 1_000_000n },
       { month: '2026-11', amountCents: 1_000_000n },
       { month: '2026-12', amountCents: 1_000_000n },
     ],
-    explanation: '',
     ...over,
   };
 }

@@ -13,7 +13,7 @@ import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
 import { pgBossDatabase } from '../src/jobs/job-queue';
-import { createHarness, rejection, type Harness } from './harness';
+import { advanceClaim, createHarness, rejection, type Harness } from './harness';
 
 let h: Harness;
 let agreementId: string;
@@ -75,20 +75,7 @@ describe.skipIf(!usingPostgresServer)('faults on the PostgreSQL server', () => {
     const recipient = (await h.signInAs('recipient.windsor@example.ca')).api;
     const officer = (await h.signInAs('officer@example.ca')).api;
     const finance = (await h.signInAs('finance@example.ca')).api;
-    const claim = (await recipient.claims.submit({
-      agreementId,
-      clientKey: randomUUID(),
-      kind: 'advance',
-      fiscalYear: '2026-27',
-      periodStart: '2026-10-01',
-      periodEnd: '2026-12-31',
-      milestoneKey: null,
-      requestedCents: 2_000_000n,
-      expenditures: [],
-      otherRevenues: [],
-      forecast: [{ month: '2026-10', amountCents: 2_000_000n }],
-      explanation: '',
-    })) as { id: string };
+    const claim = (await recipient.claims.submit(advanceClaim(agreementId, 2_000_000n))) as { id: string };
     await officer.claims.certify({ claimId: claim.id, certifiedCents: 2_000_000n, adjustmentReason: '' });
     const before = await counts();
     const releaseKey = randomUUID();

@@ -4,8 +4,10 @@
  * middleware, same cookie handling. No mocks.
  */
 import { DEMO_PASSWORD, seedDemo, seedReference } from '@tp/db/seed';
+import type { ClaimInput } from '@tp/domain';
 import { createTestDatabase, type TestDatabase } from '@tp/db/testing';
 import type { Lang } from '@tp/i18n';
+import { randomUUID } from 'node:crypto';
 import { createCaller, createContext, createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, type ApiConfig, type FileStore } from '../src';
 
 export interface Harness {
@@ -90,4 +92,22 @@ export async function rejection(
     };
   }
   throw new Error('expected the call to fail, and it succeeded');
+}
+
+/** An advance for October to December 2026 on `agreementId`, one month's forecast: the claim the API tests file. */
+export function advanceClaim(agreementId: string, requestedCents: bigint): ClaimInput {
+  return {
+    agreementId,
+    clientKey: randomUUID(),
+    kind: 'advance',
+    fiscalYear: '2026-27',
+    periodStart: '2026-10-01',
+    periodEnd: '2026-12-31',
+    milestoneKey: null,
+    requestedCents,
+    expenditures: [],
+    otherRevenues: [],
+    forecast: [{ month: '2026-10', amountCents: requestedCents }],
+    explanation: '',
+  };
 }
