@@ -68,7 +68,7 @@ export function createDb(options: DatabaseOptions): DatabaseHandle {
     pool.on('connect', (client) => client.on('error', () => undefined));
     const onQuery = options.onQuery;
     const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
+      dialect: new PostgresDialect({ pool: preparingPool(pool) }),
       plugins,
       log: onQuery ? (event) => (event.level === 'query' ? onQuery(event.query.sql, event.query.parameters) : undefined) : undefined,
     });
@@ -95,6 +95,45 @@ export function createDb(options: DatabaseOptions): DatabaseHandle {
       const tarball = await pglite.dumpDataDir('gzip');
       await writeFile(file, Buffer.from(await tarball.arrayBuffer()));
     },
+  };
+}
+
+/**
+ * Statements with parameters (every query the application builds) are prepared once per
+ * connection under a name and then only bound and executed: PostgreSQL skips parsing, and after a
+ * few executions plans them once (a generic plan) where that costs no more than planning each
+ * call. For the joins behind the portfolio, the rollup or a recipient's home, planning took
+ * longer than running them. Statements without parameters (migrations, several statements in one
+ * text) go as they are. Names are given per text, for this process, up to a bound, so that texts
+ * that differ only in the length of an IN list cannot fill every connection with statements.
+ */
+const PREPARED_TEXTS_LIMIT = 1000;
+const MAX_PREPARED_PARAMETERS = 64;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string, parameterCount: number): string | undefined {
+  if (parameterCount === 0 || parameterCount > MAX_PREPARED_PARAMETERS) return undefined;
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < PREPARED_TEXTS_LIMIT) {
+    name = `tp_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+function preparingPool(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, values?: unknown[]) => {
+          const name = typeof text === 'string' && Array.isArray(values) ? statementName(text, values.length) : undefined;
+          return name ? client.query({ name, text: text as string, values }) : client.query(text as string, values);
+        }) as pg.PoolClient['query'],
+        release: (error?: Error | boolean) => client.release(error),
+      };
+    },
+    end: () => pool.end(),
   };
 }
 
