@@ -56,13 +56,16 @@ export function fiscalYearOfInstant(instant: Date, timeZone = 'America/Toronto')
   return fiscalYearOf(isoDateIn(instant, timeZone));
 }
 
+// Building a formatter costs far more than using one: one per time zone, made once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isoDateIn(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
