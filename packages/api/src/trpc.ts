@@ -6,7 +6,7 @@
 import { DEPARTMENT_ROLES, DomainError, type Role } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
+import { wireTransformer } from './wire';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { toTRPCError } from './errors';
@@ -39,7 +39,7 @@ export interface ProcedureMeta {
 }
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  transformer: superjson,
+  transformer: wireTransformer,
   isDev: false,
   errorFormatter({ shape, error, ctx }) {
     const lang = ctx?.meta.lang ?? 'en';

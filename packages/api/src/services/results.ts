@@ -224,7 +224,8 @@ export async function programRollup(db: Db, input: ProgramYearInput, today: IsoD
   for (const ind of outcomes.flatMap((o) => o.indicators)) {
     if (!ind.departmentalIndicator) continue;
     const entry = departmental.get(ind.departmentalIndicator.id) ?? { ...ind.departmentalIndicator, indicators: [], total: null };
-    entry.indicators.push(ind);
+    // A copy: the same figure under its outcome and here, not one object shared by both places.
+    entry.indicators.push(structuredClone(ind));
     departmental.set(entry.id, entry);
   }
   for (const entry of departmental.values()) {
@@ -245,7 +246,7 @@ export async function programRollup(db: Db, input: ProgramYearInput, today: IsoD
       reportsDue: due.reduce((s, d) => s + d.due, 0),
       reportsAccepted: due.reduce((s, d) => s + d.accepted, 0),
       agreementsMissing: late,
-      indicatorsMissingData: outcomes.flatMap((o) => o.indicators).filter((i) => i.missing.length > 0).map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameFr: i.nameFr, missing: i.missing })),
+      indicatorsMissingData: outcomes.flatMap((o) => o.indicators).filter((i) => i.missing.length > 0).map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameFr: i.nameFr, missing: [...i.missing] })),
     },
   };
 }
