@@ -25,6 +25,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   TRUST_PROXY: flag.default(false),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export interface ServerConfig {
@@ -40,6 +41,8 @@ export interface ServerConfig {
   logLevel: string;
   webDist: string;
   trustProxy: boolean;
+  /** Server processes sharing the port (PostgreSQL server only). */
+  workers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -49,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  if (e.WORKERS > 1 && !e.DATABASE_URL) {
+    throw new Error('Invalid environment: WORKERS: several server processes need a PostgreSQL server (DATABASE_URL); the embedded database belongs to one process');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -63,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(repoRoot, e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
+    workers: e.WORKERS,
   };
 }

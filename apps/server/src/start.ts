@@ -18,7 +18,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, databaseOptions?: DatabaseOptions): Promise<RunningServer> {
+function openDatabase(config: ServerConfig, databaseOptions?: DatabaseOptions) {
   const database = createDb(
     databaseOptions ??
       (config.databaseUrl ? { kind: 'postgres', connectionString: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }),
@@ -30,6 +30,37 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
     // Attachments live under the data folder, whichever database holds their metadata.
     files: createDiskFileStore(path.join(config.dataDir, 'attachments')),
   };
+  return { database, deps };
+}
+
+/** Migrate, load the reference data and, in demo mode, the demo accounts, activity and history. */
+async function prepareDatabase(config: ServerConfig, { database, deps }: ReturnType<typeof openDatabase>) {
+  const applied = await migrateToLatest(database.db);
+  await seedReference(database.db);
+  if (config.demo) {
+    await seedDemo(database.db, { hashPassword });
+    await seedDemoActivity(deps);
+    // Years of past agreements and accepted reports, so the results screens have history to show.
+    await generateHistory(database.db, { scale: 0.005, seed: 2026, today: isoDateIn(new Date(), 'America/Toronto') });
+  }
+  return applied;
+}
+
+/**
+ * For several server processes on one database (WORKERS): the database is prepared once, by the
+ * process that starts the others, before any of them takes a request.
+ */
+export async function prepareDatabaseOnce(config: ServerConfig): Promise<string[]> {
+  const opened = openDatabase(config);
+  try {
+    return await prepareDatabase(config, opened);
+  } finally {
+    await opened.database.close();
+  }
+}
+
+export async function startServer(config: ServerConfig, databaseOptions?: DatabaseOptions, options: { prepare?: boolean } = {}): Promise<RunningServer> {
+  const { database, deps } = openDatabase(config, databaseOptions);
   const app = await buildServer({
     deps,
     logLevel: config.logLevel,
@@ -38,14 +69,7 @@ export async function startServer(config: ServerConfig, databaseOptions?: Databa
   });
   let jobs: JobQueue | undefined;
   try {
-    const applied = await migrateToLatest(database.db);
-    await seedReference(database.db);
-    if (config.demo) {
-      await seedDemo(database.db, { hashPassword });
-      await seedDemoActivity(deps);
-      // Years of past agreements and accepted reports, so the results screens have history to show.
-      await generateHistory(database.db, { scale: 0.005, seed: 2026, today: isoDateIn(new Date(), 'America/Toronto') });
-    }
+    const applied = options.prepare === false ? [] : await prepareDatabase(config, { database, deps });
     app.log.info({ database: database.kind, location: database.location, applied, demo: config.demo }, 'database ready');
     // Scheduled work (reminders, the mail outbox) runs on the job queue, in the same database.
     jobs = await startJobQueue(database.db, deps, { onError: (error) => app.log.error({ err: error }, 'job queue') });

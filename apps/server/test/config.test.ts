@@ -18,4 +18,11 @@ describe('server configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
   });
+
+  it('runs one server process unless told; several only on a PostgreSQL server', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', WORKERS: '2' }).workers).toBe(2);
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS.*DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', WORKERS: '0' })).toThrow(/WORKERS/);
+  });
 });
