@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--scales 0.1,1] [--duration 10] [--connections 1,10,50] [--only rollup,...]`
+ * `pnpm bench [--scales 0.1,1] [--duration 10] [--connections 1,10,50] [--only rollup,...] [--workers N] [--soak 60]`
  *
  * For each scale: a generated database (`tp_bench_s<scale>` on the PostgreSQL server named by
  * DATABASE_URL, else the embedded database in .data/bench-s<scale>), the production server
@@ -18,7 +18,7 @@ import { seedDemo, seedReference } from '@tp/db/seed';
 import { fiscalYearOf, isoDateIn } from '@tp/domain';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,8 +37,11 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,10,50' },
     only: { type: 'string', default: '' },
     soak: { type: 'string', default: '0' },
+    // Server processes: one per core on a PostgreSQL server, as production runs; one on PGlite.
+    workers: { type: 'string', default: process.env.DATABASE_URL ? String(os.availableParallelism()) : '1' },
   },
 });
+const workers = Number(args.workers);
 const soakSeconds = Number(args.soak);
 const scales = args.scales.split(',').map(Number);
 const duration = Number(args.duration);
@@ -121,6 +124,7 @@ async function startProductionServer(db: { url: string | null; dataDir: string }
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DEMO: 'true',
+      WORKERS: String(workers),
       ...(db.url ? { DATABASE_URL: db.url } : { DATABASE_URL: '', DATA_DIR: db.dataDir }),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -209,10 +213,17 @@ async function rawSqlTime(dbUrl: string, target: Target, token: string): Promise
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
+    // Prepared under a name, as the application's pool sends them (packages/db create-db.ts).
+    const names = new Map<string, string>();
+    const named = (q: { sql: string; parameters: readonly unknown[] }) => {
+      if (q.parameters.length === 0) return q.sql;
+      if (!names.has(q.sql)) names.set(q.sql, `bench_${names.size + 1}`);
+      return { name: names.get(q.sql)!, text: q.sql, values: q.parameters as unknown[] };
+    };
     const times: number[] = [];
     for (let i = 0; i < 21; i++) {
       const start = process.hrtime.bigint();
-      for (const q of captured) await client.query(q.sql, q.parameters as unknown[]);
+      for (const q of captured) await client.query(named(q));
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     return { statements: captured.length, medianMs: percentile(times, 50) };
@@ -270,9 +281,11 @@ async function loadWrites(url: string, path: string, cookie: string, connections
   });
 }
 
+/** Resident memory of the server: its process and the server processes it started (WORKERS). */
 function residentMemoryMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  const rss = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  const children = readdirSync(`/proc/${pid}/task`).flatMap((t) => readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  return Math.round([pid, ...children].reduce((sum, p) => sum + rss(p), 0) / 1024);
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -339,6 +352,7 @@ const report: Record<string, unknown> & { scales: unknown[] } = {
   startedAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   database: baseUrl ? 'postgres' : 'pglite',
+  serverProcesses: workers,
   durationSeconds: duration,
   scales: [],
 };
