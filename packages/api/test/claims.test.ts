@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
+import { reconciliationPage } from '../src/services/claims';
 import { advanceClaim, createHarness, rejection, type Harness } from './harness';
 
 let h: Harness;
@@ -55,12 +56,28 @@ async function expectBalancesMatchJournal() {
   const { api } = await h.signInAs('finance@example.ca');
   const l = await api.claims.ledger({ agreementId });
   expect(l.balances).toEqual(balancesOf(await ledger()));
-  const rows = await api.claims.reconciliation({});
+  const { referenceNumber, programId } = await h.t.db.selectFrom('agreement').select(['referenceNumber', 'programId']).where('id', '=', agreementId).executeTakeFirstOrThrow();
+  const { rows } = await api.claims.reconciliation({ search: referenceNumber });
   const mine = rows.filter((r) => r.agreementId === agreementId);
+  expect(mine.length).toBeGreaterThan(0);
   const replay = balancesOf(await ledger());
   expect(mine.reduce((s, r) => s + r.paidCents, 0n)).toBe(replay.paid);
   expect(mine.reduce((s, r) => s + r.committedCents, 0n)).toBe(replay.committed);
   expect(mine.reduce((s, r) => s + r.availableCents, 0n)).toBe(replay.available);
+  // The journal's yearly totals, kept by the database as entries are written, equal the journal
+  // summed, key by key; and the reconciliation of each year (read from them) shows its balances.
+  const kept = await h.t.db.selectFrom('ledgerYearTotal').select(['fiscalYear', 'agreementId', 'kind', 'costCategory', 'amountCents', 'entries']).execute();
+  const { rows: summed } = await sql<(typeof kept)[number]>`
+    select fiscal_year as "fiscalYear", agreement_id as "agreementId", kind, coalesce(cost_category, '') as "costCategory",
+           sum(amount_cents)::bigint as "amountCents", count(*)::int as entries
+    from ledger_entry group by 1, 2, 3, 4`.execute(h.t.db);
+  const byKey = (rows: typeof kept) => [...rows].map((r) => ({ ...r, amountCents: BigInt(r.amountCents) })).sort((a, b) => `${a.fiscalYear}${a.agreementId}${a.kind}${a.costCategory}`.localeCompare(`${b.fiscalYear}${b.agreementId}${b.kind}${b.costCategory}`));
+  expect(byKey(kept)).toEqual(byKey(summed));
+  for (const fiscalYear of new Set((await ledger()).map((e) => e.fiscalYear))) {
+    const yearRows = (await api.claims.reconciliation({ programId, fiscalYear, search: referenceNumber })).rows.filter((r) => r.agreementId === agreementId);
+    const yearReplay = balancesOf((await ledger()).filter((e) => e.fiscalYear === fiscalYear));
+    expect(yearRows.map((r) => [r.committedCents, r.paidCents, r.lapsedCents, r.availableCents])).toEqual([[yearReplay.committed, yearReplay.paid, yearReplay.lapsed, yearReplay.available]]);
+  }
 }
 
 describe('an advance, from claim to payment', () => {
@@ -210,6 +227,31 @@ describe('under concurrency (PostgreSQL server)', () => {
     const paid2027 = balancesOf((await ledger()).filter((e) => e.fiscalYear === '2027-28')).paid;
     expect(paid2027).toBeLessThanOrEqual(year?.amountCents ?? 0n);
     await expectBalancesMatchJournal();
+  });
+});
+
+describe('the reconciliation screen', () => {
+  it('pages the rows, totals every matching row to the cent, and finds an organisation without its accents', async () => {
+    const { api } = await h.signInAs('finance@example.ca');
+    const everything = await api.claims.reconciliation({});
+    expect(everything.rows).toHaveLength(Math.min(everything.total, everything.pageSize));
+    // Pages of one row (the screen shows 50): every row once, in order, and the totals of all.
+    const first = await reconciliationPage(h.t.db, { search: '', page: 1 }, 1);
+    expect(first.total).toBe(everything.total);
+    expect(first.total).toBeGreaterThan(1);
+    const rows = [first.rows];
+    for (let page = 2; page <= first.total; page++) rows.push((await reconciliationPage(h.t.db, { search: '', page }, 1)).rows);
+    expect(rows.flat().map((r) => `${r.agreementId}/${r.fiscalYear}`)).toEqual(everything.rows.map((r) => `${r.agreementId}/${r.fiscalYear}`));
+    for (const figure of ['budgetCents', 'committedCents', 'paidCents', 'availableCents'] as const) expect(first.totals[figure]).toBe(rows.flat().reduce((sum, r) => sum + r[figure], 0n));
+    expect(everything.totals).toEqual(first.totals);
+    // Past the last page: the last page.
+    expect((await reconciliationPage(h.t.db, { search: '', page: first.total + 5 }, 1)).page).toBe(first.total);
+    // Found by organisation name, in capitals and without its accents.
+    const row = everything.rows[0]!;
+    const plain = row.organisationNameFr.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+    const found = await api.claims.reconciliation({ search: plain });
+    expect(found.rows.map((r) => r.agreementId)).toContain(row.agreementId);
+    expect((await api.claims.reconciliation({ search: 'no organisation is called this' })).total).toBe(0);
   });
 });
 

@@ -479,7 +479,13 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
         .innerJoin('agreementVersion as yv', 'yv.id', 'y.versionId')
         .select('yv.agreementId')
         .where('y.fiscalYear', '=', fiscalYear)
-        .union(eb.selectFrom('ledgerEntry as l').select('l.agreementId').where('l.fiscalYear', '=', fiscalYear)),
+        .union(
+          eb
+            .selectFrom('ledgerYearTotal as t')
+            .select('t.agreementId')
+            .where('t.fiscalYear', '=', fiscalYear)
+            .$if(Boolean(filters.programId), (q) => q.where('t.programId', '=', filters.programId!)),
+        ),
     );
   }
   const list = await agreements.orderBy('agreement.referenceNumber').execute();
@@ -491,14 +497,14 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
   const fy = filters.fiscalYear ?? null;
   const [entries, budget, years, claims, lastYears, releasedHoldbacks] = await Promise.all([
     fy
-      ? db
-          .selectFrom('ledgerEntry')
-          .select(['agreementId', 'fiscalYear', 'kind', 'costCategory', (eb) => eb.fn.sum<string>('amountCents').as('amountCents')])
-          .where('agreementId', 'in', ids)
+      ? // The year's journal as the database keeps it summed (ledger_year_total), read by year and program.
+        db
+          .selectFrom('ledgerYearTotal')
+          .select(['agreementId', 'fiscalYear', 'kind', 'costCategory', 'amountCents'])
           .where('fiscalYear', '=', fy)
-          .groupBy(['agreementId', 'fiscalYear', 'kind', 'costCategory'])
+          .$if(Boolean(filters.programId), (q) => q.where('programId', '=', filters.programId!))
           .execute()
-          .then((rows) => rows.map((r) => ({ ...r, amountCents: BigInt(r.amountCents) })))
+          .then((rows) => rows.map((r) => ({ ...r, costCategory: r.costCategory === '' ? null : r.costCategory })))
       : db.selectFrom('ledgerEntry').select(['agreementId', 'fiscalYear', 'kind', 'amountCents', 'costCategory']).where('agreementId', 'in', ids).execute(),
     db.selectFrom('agreementBudgetLine').select(['versionId', 'fiscalYear', 'costCategory', 'amountCents']).where('versionId', 'in', versionIds).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute(),
     db.selectFrom('agreementFiscalYear').select(['versionId', 'fiscalYear', 'amountCents']).where('versionId', 'in', versionIds).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute(),
@@ -601,4 +607,30 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
     }
   }
   return rows;
+}
+
+export const RECONCILIATION_PAGE_SIZE = 50;
+const MONEY_FIGURES = ['budgetCents', 'committedCents', 'claimedCents', 'certifiedCents', 'paidCents', 'advancesOutstandingCents', 'holdbackCents', 'lapsedCents', 'availableCents'] as const;
+type MoneyFigure = (typeof MONEY_FIGURES)[number];
+
+/** Lower case without accents, so "montreal" finds "Montréal". */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The reconciliation as the screen reads it: the rows matching `search` (agreement number or
+ * organisation name, either language), one page of them, how many there are and their totals to
+ * the cent. A program's year is hundreds of rows; the exports give them all.
+ */
+export async function reconciliationPage(
+  db: Db,
+  filters: { programId?: string | null; fiscalYear?: string | null; pillarId?: string | null; byCategory?: boolean; search: string; page: number },
+  pageSize = RECONCILIATION_PAGE_SIZE,
+) {
+  const all = await reconciliation(db, filters);
+  const needle = folded(filters.search.trim());
+  const matching = needle ? all.filter((r) => folded(`${r.referenceNumber} ${r.organisationNameEn} ${r.organisationNameFr}`).includes(needle)) : all;
+  const totals = Object.fromEntries(MONEY_FIGURES.map((f) => [f, matching.reduce((sum, r) => sum + r[f], 0n)])) as Record<MoneyFigure, bigint>;
+  const pages = Math.max(1, Math.ceil(matching.length / pageSize));
+  const page = Math.min(filters.page, pages);
+  return { rows: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize, totals };
 }

@@ -13,6 +13,7 @@ import * as results from './2026-11-26T09-00-00Z-results';
 import * as ledgerByYear from './2026-11-26T10-00-00Z-ledger-by-year';
 import * as resultsFigures from './2026-11-26T12-00-00Z-results-figures';
 import * as portfolioOrder from './2026-11-26T12-30-00Z-portfolio-order';
+import * as ledgerYearTotals from './2026-11-26T14-00-00Z-ledger-year-totals';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T10-00-00Z-ledger-by-year': ledgerByYear,
   '2026-11-26T12-00-00Z-results-figures': resultsFigures,
   '2026-11-26T12-30-00Z-portfolio-order': portfolioOrder,
+  '2026-11-26T14-00-00Z-ledger-year-totals': ledgerYearTotals,
 };
 
 export const migrationProvider: MigrationProvider = {

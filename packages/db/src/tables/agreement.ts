@@ -147,3 +147,14 @@ export interface LedgerEntryTable {
   createdAt: Generated<Date>;
   claimId: string | null;
 }
+
+/** The journal summed by fiscal year, program, agreement, kind and category ('' for none); kept by a trigger. */
+export interface LedgerYearTotalTable {
+  fiscalYear: string;
+  programId: string;
+  agreementId: string;
+  kind: LedgerEntryKind;
+  costCategory: CostCategory | '';
+  amountCents: bigint;
+  entries: number;
+}

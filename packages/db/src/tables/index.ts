@@ -23,6 +23,7 @@ import type {
   AgreementVersionPillarTable,
   AgreementVersionTable,
   LedgerEntryTable,
+  LedgerYearTotalTable,
   ProgramCostCategoryTable,
 } from './agreement';
 import type { AuditEventTable } from './audit';
@@ -126,6 +127,7 @@ export interface Database {
   agreementIndicator: AgreementIndicatorTable;
   agreementOtherFunding: AgreementOtherFundingTable;
   ledgerEntry: LedgerEntryTable;
+  ledgerYearTotal: LedgerYearTotalTable;
   reportingPeriod: ReportingPeriodTable;
   progressReport: ProgressReportTable;
   progressReportRevision: ProgressReportRevisionTable;
