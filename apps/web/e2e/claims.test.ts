@@ -79,6 +79,8 @@ describe('an advance, from claim to payment to the reconciliation', () => {
     await page.goto('/reconciliation');
     await expectHeading(page, text('fr', 'recon.title'));
     await page.locator('#recon-fiscalYear').selectOption('2026-27');
+    // A page of rows at a time: the clerk finds the organisation by name.
+    await page.locator('#recon-search').fill('windsor');
     const row = page.locator('[data-testid="reconciliation"] tbody tr', { hasText: 'Legal Assistance of Windsor' });
     await expect.poll(async () => (await row.locator('[data-column="paidCents"]').textContent())?.replace(/\s/g, ' ')).toBe('30 000,00 $');
     expect(await seriousA11yViolations(page), '/reconciliation').toEqual([]);

@@ -8,7 +8,7 @@ import {
   closeFiscalYear,
   getClaim,
   listClaims,
-  reconciliation,
+  reconciliationPage,
   recordOverpayment,
   rejectClaim,
   releasePayment,
@@ -41,8 +41,17 @@ export const claimsRouter = router({
   release: finance.input(releasePaymentInput).mutation(({ ctx, input }) => releasePayment(ctx.db, ctx.user, ctx.meta, input)),
   ledger: authedProcedure.input(z.object({ agreementId: uuidSchema })).query(({ ctx, input }) => agreementLedger(ctx.db, ctx.user, input.agreementId)),
   reconciliation: moneyReaders
-    .input(z.object({ programId: uuidSchema.nullable().default(null), fiscalYear: fiscalYearLabelSchema.nullable().default(null), pillarId: uuidSchema.nullable().default(null), byCategory: z.boolean().default(false) }))
-    .query(({ ctx, input }) => reconciliation(ctx.db, input)),
+    .input(
+      z.object({
+        programId: uuidSchema.nullable().default(null),
+        fiscalYear: fiscalYearLabelSchema.nullable().default(null),
+        pillarId: uuidSchema.nullable().default(null),
+        byCategory: z.boolean().default(false),
+        search: z.string().max(200).default(''),
+        page: z.number().int().min(1).max(1_000_000).default(1),
+      }),
+    )
+    .query(({ ctx, input }) => reconciliationPage(ctx.db, input)),
   closeFiscalYear: finance.input(z.object({ fiscalYear: fiscalYearLabelSchema })).mutation(({ ctx, input }) => closeFiscalYear(ctx.db, ctx.user, ctx.meta, input.fiscalYear)),
   recordOverpayment: finance
     .input(

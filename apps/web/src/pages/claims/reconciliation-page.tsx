@@ -4,7 +4,7 @@
  * available, with totals, drill-down to the journal and the exports. Finance closes fiscal years.
  * /agreements/$agreementId/journal: every entry of the agreement's journal and its balances.
  */
-import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsSelect } from '@cdssnc/gcds-components-react';
+import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsInput, GcdsSelect } from '@cdssnc/gcds-components-react';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -44,9 +44,12 @@ function Reconciliation() {
   const [programId, setProgramId] = useState('');
   const [fiscalYear, setFiscalYear] = useState('');
   const [byCategory, setByCategory] = useState(false);
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
   const programs = useQuery(trpc.program.list.queryOptions());
   const years = useQuery(trpc.reference.fiscalYears.queryOptions());
-  const rows = useQuery(trpc.claims.reconciliation.queryOptions({ programId: programId || null, fiscalYear: fiscalYear || null, byCategory }));
+  // A page of rows at a time, with the totals of every matching row (a program's year is hundreds).
+  const rows = useQuery({ ...trpc.claims.reconciliation.queryOptions({ programId: programId || null, fiscalYear: fiscalYear || null, byCategory, search: search.trim(), page }), placeholderData: (previous) => previous });
   const isFinance = useHasRole('finance_officer');
   const query = new URLSearchParams({ ...(programId ? { programId } : {}), ...(fiscalYear ? { fiscalYear } : {}), ...(byCategory ? { byCategory: 'true' } : {}) }).toString();
   const suffix = query ? `?${query}` : '';
@@ -54,7 +57,7 @@ function Reconciliation() {
     <>
       <PageHeading title={t('recon.title')} intro={t('recon.intro')} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', columnGap: 'var(--gcds-spacing-400)' }}>
-        <GcdsSelect key={`p-${lang}`} selectId="recon-program" name="recon-program" label={t('recon.filter.program')} value={programId} onGcdsChange={(e) => setProgramId(String(e.detail ?? ''))}>
+        <GcdsSelect key={`p-${lang}`} selectId="recon-program" name="recon-program" label={t('recon.filter.program')} value={programId} onGcdsChange={(e) => { setProgramId(String(e.detail ?? '')); setPage(1); }}>
           <option value="">{t('recon.filter.any')}</option>
           {(programs.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
@@ -62,7 +65,7 @@ function Reconciliation() {
             </option>
           ))}
         </GcdsSelect>
-        <GcdsSelect key={`y-${lang}`} selectId="recon-fiscalYear" name="recon-fiscalYear" label={t('recon.filter.fiscalYear')} value={fiscalYear} onGcdsChange={(e) => setFiscalYear(String(e.detail ?? ''))}>
+        <GcdsSelect key={`y-${lang}`} selectId="recon-fiscalYear" name="recon-fiscalYear" label={t('recon.filter.fiscalYear')} value={fiscalYear} onGcdsChange={(e) => { setFiscalYear(String(e.detail ?? '')); setPage(1); }}>
           <option value="">{t('recon.filter.any')}</option>
           {(years.data && 'years' in years.data ? years.data.years : []).map((y) => (
             <option key={y.label} value={y.label}>
@@ -70,6 +73,17 @@ function Reconciliation() {
             </option>
           ))}
         </GcdsSelect>
+        <GcdsInput
+          inputId="recon-search"
+          name="recon-search"
+          type="search"
+          label={t('recon.filter.search')}
+          value={search}
+          onGcdsInput={(e) => {
+            setSearch(String(e.detail ?? ''));
+            setPage(1);
+          }}
+        />
       </div>
       <GcdsCheckboxes
         key={`c-${lang}`}
@@ -78,61 +92,80 @@ function Reconciliation() {
         hideLegend
         options={[{ id: 'recon-byCategory', label: t('recon.filter.byCategory'), value: 'yes', checked: byCategory }]}
         value={byCategory ? ['yes'] : []}
-        onGcdsChange={(e) => setByCategory(Array.isArray(e.detail) && (e.detail as string[]).includes('yes'))}
+        onGcdsChange={(e) => {
+          setByCategory(Array.isArray(e.detail) && (e.detail as string[]).includes('yes'));
+          setPage(1);
+        }}
       />
       <QueryView query={rows}>
-        {(list) => {
-          const totals = Object.fromEntries(MONEY_COLUMNS.map((c) => [c, list.reduce((s, r) => s + r[c], 0n)])) as Record<(typeof MONEY_COLUMNS)[number], bigint>;
+        {({ rows: list, totals, total, page: shown, pageSize }) => {
+          const pages = Math.max(1, Math.ceil(total / pageSize));
+          if (total === 0) return <p>{t('recon.empty')}</p>;
           return (
-            <div className="tp-table-wrap">
-              <table className="tp-table tp-table-money" data-testid="reconciliation">
-                <caption>{t('recon.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fin.col.agreement')}</th>
-                    <th scope="col">{t('fin.col.organisation')}</th>
-                    <th scope="col">{t('fin.col.fiscalYear')}</th>
-                    {byCategory ? <th scope="col">{t('fin.col.costCategory')}</th> : null}
-                    {MONEY_COLUMNS.map((c) => (
-                      <th key={c} scope="col">
-                        {t(MONEY_HEADERS[c])}
-                      </th>
+            <>
+              <div className="tp-table-wrap">
+                <table className="tp-table tp-table-money" data-testid="reconciliation">
+                  <caption>{t('recon.caption', { total })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('fin.col.agreement')}</th>
+                      <th scope="col">{t('fin.col.organisation')}</th>
+                      <th scope="col">{t('fin.col.fiscalYear')}</th>
+                      {byCategory ? <th scope="col">{t('fin.col.costCategory')}</th> : null}
+                      {MONEY_COLUMNS.map((c) => (
+                        <th key={c} scope="col">
+                          {t(MONEY_HEADERS[c])}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((r) => (
+                      <tr key={`${r.agreementId}-${r.fiscalYear}-${r.costCategory ?? ''}`} data-agreement={r.referenceNumber} data-fiscal-year={r.fiscalYear}>
+                        <th scope="row">
+                          <Link to="/agreements/$agreementId/journal" params={{ agreementId: r.agreementId }} className="tp-link">
+                            {r.referenceNumber}
+                          </Link>
+                        </th>
+                        <td>{pick(r.organisationNameEn, r.organisationNameFr)}</td>
+                        <td>{r.fiscalYear}</td>
+                        {byCategory ? <td>{r.costCategory ? t(`apply.cost.${r.costCategory}` as MessageKey) : ''}</td> : null}
+                        {MONEY_COLUMNS.map((c) => (
+                          <td key={c} data-column={c}>
+                            {formatMoney(r[c])}
+                          </td>
+                        ))}
+                      </tr>
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((r) => (
-                    <tr key={`${r.agreementId}-${r.fiscalYear}-${r.costCategory ?? ''}`} data-agreement={r.referenceNumber} data-fiscal-year={r.fiscalYear}>
-                      <th scope="row">
-                        <Link to="/agreements/$agreementId/journal" params={{ agreementId: r.agreementId }} className="tp-link">
-                          {r.referenceNumber}
-                        </Link>
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row" colSpan={byCategory ? 4 : 3}>
+                        {t('recon.total', { total })}
                       </th>
-                      <td>{pick(r.organisationNameEn, r.organisationNameFr)}</td>
-                      <td>{r.fiscalYear}</td>
-                      {byCategory ? <td>{r.costCategory ? t(`apply.cost.${r.costCategory}` as MessageKey) : ''}</td> : null}
                       {MONEY_COLUMNS.map((c) => (
                         <td key={c} data-column={c}>
-                          {formatMoney(r[c])}
+                          {formatMoney(totals[c])}
                         </td>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={byCategory ? 4 : 3}>
-                      {t('recon.total')}
-                    </th>
-                    {MONEY_COLUMNS.map((c) => (
-                      <td key={c} data-column={c}>
-                        {formatMoney(totals[c])}
-                      </td>
-                    ))}
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+                  </tfoot>
+                </table>
+              </div>
+              <p>{t('ca.portfolio.page', { page: shown, pages })}</p>
+              <div className="tp-actions">
+                {shown > 1 ? (
+                  <GcdsButton type="button" buttonRole="secondary" size="small" onGcdsClick={() => setPage(shown - 1)}>
+                    {t('ca.portfolio.previous')}
+                  </GcdsButton>
+                ) : null}
+                {shown < pages ? (
+                  <GcdsButton type="button" buttonRole="secondary" size="small" onGcdsClick={() => setPage(shown + 1)}>
+                    {t('ca.portfolio.next')}
+                  </GcdsButton>
+                ) : null}
+              </div>
+            </>
           );
         }}
       </QueryView>
