@@ -37,8 +37,9 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '1,10,50' },
     only: { type: 'string', default: '' },
     soak: { type: 'string', default: '0' },
-    // Server processes: one per core on a PostgreSQL server, as production runs; one on PGlite.
-    workers: { type: 'string', default: process.env.DATABASE_URL ? String(os.availableParallelism()) : '1' },
+    // Server processes (WORKERS; PostgreSQL server only). One by default: on two cores shared with
+    // the database and the load tool, a second raised throughput but lengthened the p95 tail.
+    workers: { type: 'string', default: '1' },
   },
 });
 const workers = Number(args.workers);
