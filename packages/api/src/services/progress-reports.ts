@@ -121,6 +121,38 @@ async function planOf(db: Reader, agreementId: string) {
   };
 }
 
+/**
+ * What a submission is checked against, read directly: the milestone keys and the indicators
+ * (unit, GBA Plus dimensions) of the terms in force. The same rules as rulesOf(planOf(...)) in two
+ * statements instead of ten.
+ */
+async function submissionRules(db: Reader, agreementId: string, isFinal: boolean): Promise<ReportRules> {
+  const [milestones, indicators] = await Promise.all([
+    db
+      .selectFrom('agreementMilestone as m')
+      .innerJoin('agreementVersion as v', 'v.id', 'm.versionId')
+      .innerJoin('agreement as a', (j) => j.onRef('a.id', '=', 'v.agreementId').onRef('a.currentVersion', '=', 'v.version'))
+      .select('m.key')
+      .where('a.id', '=', agreementId)
+      .orderBy('m.position')
+      .execute(),
+    db
+      .selectFrom('agreementIndicator as ai')
+      .innerJoin('agreementVersion as v', 'v.id', 'ai.versionId')
+      .innerJoin('agreement as a', (j) => j.onRef('a.id', '=', 'v.agreementId').onRef('a.currentVersion', '=', 'v.version'))
+      .innerJoin('indicator as i', 'i.id', 'ai.indicatorId')
+      .select(['i.id', 'i.unit', 'i.gbaDimensions'])
+      .where('a.id', '=', agreementId)
+      .orderBy('i.code')
+      .execute(),
+  ]);
+  return {
+    milestoneKeys: milestones.map((m) => m.key ?? ''),
+    indicators: indicators.map((i) => ({ id: i.id, unit: i.unit, gbaDimensions: i.gbaDimensions as GbaDimension[] })),
+    isFinal,
+  };
+}
+
 function rulesOf(plan: Awaited<ReturnType<typeof planOf>>, isFinal: boolean): ReportRules {
   return {
     milestoneKeys: plan.milestones.map((m) => m.key),
@@ -272,21 +304,29 @@ export async function submitReport(
 ): Promise<{ revision: number }> {
   return inTransaction(db, async ({ tx, afterCommit }) => {
     const r = await lockReport(tx, input.reportId);
-    const a = await agreementFor(tx, r.agreementId);
+    // The agreement, the period and the organisation's names in one read.
+    const a = await tx
+      .selectFrom('agreement as a')
+      .innerJoin('reportingPeriod as p', 'p.agreementId', 'a.id')
+      .innerJoin('organisation as o', 'o.id', 'a.organisationId')
+      .select(['a.id', 'a.organisationId', 'a.referenceNumber', 'a.createdBy', 'p.periodStart', 'p.periodEnd', 'p.isFinal', 'o.legalNameEn', 'o.legalNameFr'])
+      .where('a.id', '=', r.agreementId)
+      .where('p.id', '=', r.periodId)
+      .executeTakeFirstOrThrow();
+    const period = { periodStart: a.periodStart, periodEnd: a.periodEnd, isFinal: a.isFinal };
+    const org = { legalNameEn: a.legalNameEn, legalNameFr: a.legalNameFr };
     if (assertReportAccess(user, a.organisationId) !== 'owner') throw new DomainError('FORBIDDEN', 'error.report.recipientOnly', 'reportId');
     // The revision the recipient worked from: a second click, another tab or a retry finds it moved on.
     if (r.revision !== input.revision || (r.status !== 'draft' && r.status !== 'returned')) {
       throw new DomainError('CONFLICT', 'error.report.alreadySubmitted', 'reportId');
     }
-    const period = await tx.selectFrom('reportingPeriod').selectAll().where('id', '=', r.periodId).executeTakeFirstOrThrow();
     if (!periodHasEnded(period.periodEnd, today)) {
       throw new DomainError('BAD_INPUT', period.isFinal ? 'error.report.finalBeforeEnd' : 'error.report.periodNotEnded', 'reportId', { date: { en: formatDate(new Date(`${period.periodEnd}T12:00:00Z`), 'en'), fr: formatDate(new Date(`${period.periodEnd}T12:00:00Z`), 'fr') } });
     }
-    const plan = await planOf(tx, a.id);
     const parsed = reportContentInput.safeParse(r.draft);
     if (!parsed.success) throw new DomainError('BAD_INPUT', 'error.report.incomplete', 'reportId');
     const content = parsed.data;
-    const issues = reportSubmissionIssues(content, rulesOf(plan, period.isFinal));
+    const issues = reportSubmissionIssues(content, await submissionRules(tx, a.id, period.isFinal));
     if (issues.length > 0) throw issueError(issues[0]!);
     const revision = r.revision + 1;
     await tx.insertInto('progressReportRevision').values({ reportId: r.id, revision, content: JSON.stringify(content), submittedBy: user.id }).execute();
@@ -305,7 +345,6 @@ export async function submitReport(
     }
     await tx.updateTable('progressReport').set({ status: 'submitted', revision, updatedAt: new Date() }).where('id', '=', r.id).execute();
     await recordAudit(tx, { actorUserId: user.id, entityType: 'progress_report', entityId: r.id, action: 'submit', before: { status: r.status, revision: r.revision }, after: { status: 'submitted', revision }, requestId: meta.requestId });
-    const org = await tx.selectFrom('organisation').select(['legalNameEn', 'legalNameFr']).where('id', '=', a.organisationId).executeTakeFirstOrThrow();
     await notify(tx, deps, await person(tx, a.createdBy), 'report_submitted', { agreementId: a.id, reportId: r.id, link: `/reports/${r.id}` }, (lang) => ({
       reference: a.referenceNumber,
       organisation: lang === 'fr' ? org.legalNameFr : org.legalNameEn,
