@@ -68,6 +68,18 @@ describe('reporting periods', () => {
     expect(due[0]).toMatchObject({ status: 'not_started', periodEnded: true });
     expect(due[0]!.daysLate).toBeGreaterThan(100);
   });
+
+  it('carry their agreement’s program, filled by the database, and an agreement cannot change program', async () => {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from reporting_period rp join agreement a on a.id = rp.agreement_id where rp.program_id <> a.program_id`.execute(h.t.db);
+    expect(rows[0]!.n).toBe(0);
+    const agreement = await h.t.db.selectFrom('agreement').select(['id', 'programId']).where('id', '=', windsorAgreementId).executeTakeFirstOrThrow();
+    expect(new Set((await h.t.db.selectFrom('reportingPeriod').select('programId').where('agreementId', '=', agreement.id).execute()).map((p) => p.programId))).toEqual(new Set([agreement.programId]));
+    const other = await h.t.db.selectFrom('program').select('id').where('id', '<>', agreement.programId).executeTakeFirstOrThrow();
+    await expect(h.t.db.updateTable('agreement').set({ programId: other.id }).where('id', '=', agreement.id).execute()).rejects.toThrow(/never change/);
+    // A period written with another program is filed under its agreement's all the same.
+    await h.t.db.updateTable('reportingPeriod').set({ programId: other.id } as never).where('agreementId', '=', agreement.id).execute();
+    expect(new Set((await h.t.db.selectFrom('reportingPeriod').select('programId').where('agreementId', '=', agreement.id).execute()).map((p) => p.programId))).toEqual(new Set([agreement.programId]));
+  });
 });
 
 describe('filing, returning and accepting a report', () => {

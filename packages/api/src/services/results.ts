@@ -131,7 +131,7 @@ async function agreementsDue(db: Db, input: ProgramYearInput, today: IsoDate) {
       join agreement a on a.id = rp.agreement_id
       join organisation o on o.id = a.organisation_id
       left join progress_report pr on pr.period_id = rp.id
-    where rp.fiscal_year = ${input.fiscalYear} and a.program_id = ${input.programId}
+    where rp.program_id = ${input.programId} and a.program_id = ${input.programId} and rp.fiscal_year = ${input.fiscalYear}
       and rp.cancelled_at is null and rp.due_date < ${today}::date
       and a.status in ('active', 'closed', 'terminated')
     group by a.id, o.id

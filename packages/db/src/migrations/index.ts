@@ -14,6 +14,7 @@ import * as ledgerByYear from './2026-11-26T10-00-00Z-ledger-by-year';
 import * as resultsFigures from './2026-11-26T12-00-00Z-results-figures';
 import * as portfolioOrder from './2026-11-26T12-30-00Z-portfolio-order';
 import * as ledgerYearTotals from './2026-11-26T14-00-00Z-ledger-year-totals';
+import * as periodsByProgram from './2026-11-26T14-30-00Z-periods-by-program';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T12-00-00Z-results-figures': resultsFigures,
   '2026-11-26T12-30-00Z-portfolio-order': portfolioOrder,
   '2026-11-26T14-00-00Z-ledger-year-totals': ledgerYearTotals,
+  '2026-11-26T14-30-00Z-periods-by-program': periodsByProgram,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,8 @@ type Json<T> = ColumnType<T, string, string>;
 export interface ReportingPeriodTable {
   id: Generated<string>;
   agreementId: string;
+  /** The agreement's program, filled by the database. */
+  programId: Generated<string>;
   fiscalYear: string;
   periodStart: DateColumn;
   periodEnd: DateColumn;
