@@ -42,7 +42,7 @@ describe('GBA Plus small counts', () => {
     await windsor.reports.submit({ reportId, revision: 0 });
     const officer = (await h.signInAs('officer@example.ca')).api;
     await officer.reports.review({ reportId, revision: 1, outcome: 'accepted', comments: {}, approveMilestones: [] });
-    const program = await h.t.db.selectFrom('agreement').select('programId').innerJoin('reportingPeriod', 'reportingPeriod.agreementId', 'agreement.id').where('reportingPeriod.id', '=', due.periodId).executeTakeFirstOrThrow();
+    const program = await h.t.db.selectFrom('agreement').select('agreement.programId').innerJoin('reportingPeriod', 'reportingPeriod.agreementId', 'agreement.id').where('reportingPeriod.id', '=', due.periodId).executeTakeFirstOrThrow();
     const countIndicator = dims.find((d) => d.unit === 'count' && d.gbaDimensions.length > 0)!;
     const dimension = countIndicator.gbaDimensions[0]!;
     const cellsOf = async (api: typeof officer) =>
