@@ -122,9 +122,9 @@ async function planOf(db: Reader, agreementId: string) {
 }
 
 /**
- * What a submission is checked against, read directly: the milestone keys and the indicators
- * (unit, GBA Plus dimensions) of the terms in force. The same rules as rulesOf(planOf(...)) in two
- * statements instead of ten.
+ * What a draft and a submission are checked against, read directly: the milestone keys and the
+ * indicators (unit, GBA Plus dimensions) of the terms in force, in two statements rather than
+ * the whole plan.
  */
 async function submissionRules(db: Reader, agreementId: string, isFinal: boolean): Promise<ReportRules> {
   const [milestones, indicators] = await Promise.all([
@@ -149,14 +149,6 @@ async function submissionRules(db: Reader, agreementId: string, isFinal: boolean
   return {
     milestoneKeys: milestones.map((m) => m.key ?? ''),
     indicators: indicators.map((i) => ({ id: i.id, unit: i.unit, gbaDimensions: i.gbaDimensions as GbaDimension[] })),
-    isFinal,
-  };
-}
-
-function rulesOf(plan: Awaited<ReturnType<typeof planOf>>, isFinal: boolean): ReportRules {
-  return {
-    milestoneKeys: plan.milestones.map((m) => m.key),
-    indicators: plan.indicators.map((i) => ({ id: i.id, unit: i.unit, gbaDimensions: i.gbaDimensions as GbaDimension[] })),
     isFinal,
   };
 }
@@ -283,7 +275,7 @@ export async function saveReportDraft(db: Db, user: Viewer, meta: RequestMeta, i
     if (assertReportAccess(user, a.organisationId) !== 'owner') throw new DomainError('FORBIDDEN', 'error.report.recipientOnly', 'reportId');
     if (r.status !== 'draft' && r.status !== 'returned') throw new DomainError('CONFLICT', 'error.report.notEditable', 'reportId');
     const period = await tx.selectFrom('reportingPeriod').select('isFinal').where('id', '=', r.periodId).executeTakeFirstOrThrow();
-    const rules = rulesOf(await planOf(tx, a.id), period.isFinal);
+    const rules = await submissionRules(tx, a.id, period.isFinal);
     const wrong = reportContentErrors(input.content, rules);
     if (wrong.length > 0) throw issueError(wrong[0]!);
     const savedAt = new Date();
