@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReportData, createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, renderAnnualReportPdf, seedDemoActivity } from '../src';
 import { createHarness, rejection, type Harness } from './harness';
 import { textOf } from './pdf-text';
+import { programRollup } from '../src/services/results';
 
 let h: Harness;
 let programs: { id: string; code: string }[];
@@ -160,6 +161,23 @@ describe('the rollup', () => {
       .executeTakeFirstOrThrow();
     expect(kept.reports).toBe(Number(direct.n));
     expect(Number(kept.total)).toBe(Number(direct.total));
+    // The agreement-year's reporting tally counted both acceptances too.
+    const tally = await h.t.db
+      .selectFrom('reportingYearTally')
+      .select('accepted')
+      .where('agreementId', '=', rows[0]!.agreementId)
+      .where('fiscalYear', '=', rows[0]!.fiscalYear)
+      .executeTakeFirstOrThrow();
+    const accepted = await h.t.db
+      .selectFrom('progressReport')
+      .innerJoin('reportingPeriod', 'reportingPeriod.id', 'progressReport.periodId')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('progressReport.agreementId', '=', rows[0]!.agreementId)
+      .where('reportingPeriod.fiscalYear', '=', rows[0]!.fiscalYear)
+      .where('reportingPeriod.cancelledAt', 'is', null)
+      .where('progressReport.status', '=', 'accepted')
+      .executeTakeFirstOrThrow();
+    expect(tally.accepted).toBe(Number(accepted.n));
   });
 
   it('a report the officer accepts counts in the rollup from that moment, and one still in review does not', async () => {
@@ -201,6 +219,70 @@ describe('the rollup', () => {
     expect(differences.rows[0]!.n).toBe(0);
     const kept = await h.t.db.selectFrom('programIndicatorYear').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(kept.n)).toBeGreaterThan(10);
+  });
+
+  it('the reporting tallies and the agreements in force the database keeps equal those counted again from periods, reports and terms', async () => {
+    const differences = await sql<{ n: number }>`
+      with tally as (
+        select rp.agreement_id, rp.fiscal_year, a.program_id,
+               (count(*) filter (where rp.cancelled_at is null))::int as periods,
+               (count(*) filter (where rp.cancelled_at is null and pr.status = 'accepted'))::int as accepted,
+               (count(*) filter (where rp.cancelled_at is null and pr.status in ('submitted', 'returned')))::int as in_review,
+               (count(*) filter (where rp.cancelled_at is null and (pr.id is null or pr.status = 'draft')))::int as not_filed,
+               min(rp.due_date) filter (where rp.cancelled_at is null) as first_due_date,
+               max(rp.due_date) filter (where rp.cancelled_at is null) as last_due_date,
+               min(rp.due_date) filter (where rp.cancelled_at is null and pr.status is distinct from 'accepted') as first_open_due_date
+        from reporting_period rp join agreement a on a.id = rp.agreement_id left join progress_report pr on pr.period_id = rp.id
+        group by 1, 2, 3
+      ), in_force as (
+        select a.id as agreement_id, fy.fiscal_year, ai.indicator_id, a.program_id, v.id as version_id, ai.target_value
+        from agreement a join agreement_version v on v.agreement_id = a.id and v.version = a.current_version
+          join agreement_fiscal_year fy on fy.version_id = v.id join agreement_indicator ai on ai.version_id = v.id
+        where a.status in ('active', 'closed', 'terminated')
+      ), kept as (
+        select agreement_id, fiscal_year, program_id, periods, accepted, in_review, not_filed, first_due_date, last_due_date, first_open_due_date
+        from reporting_year_tally
+      )
+      select ((select count(*) from (select * from tally except select * from kept) d)
+            + (select count(*) from (select * from kept except select * from tally) d)
+            + (select count(*) from (select * from in_force except select agreement_id, fiscal_year, indicator_id, program_id, version_id, target_value from agreement_year_indicator) d)
+            + (select count(*) from (select agreement_id, fiscal_year, indicator_id, program_id, version_id, target_value from agreement_year_indicator except select * from in_force) d))::int as n`.execute(h.t.db);
+    expect(differences.rows[0]!.n).toBe(0);
+    const counts = await sql<{ tallies: number; accepted: number; inForce: number }>`
+      select (select count(*) from reporting_year_tally)::int as tallies, (select sum(accepted) from reporting_year_tally)::int as accepted,
+             (select count(*) from agreement_year_indicator)::int as "inForce"`.execute(h.t.db);
+    expect(counts.rows[0]!.tallies).toBeGreaterThan(100);
+    expect(counts.rows[0]!.accepted).toBeGreaterThan(100);
+    expect(counts.rows[0]!.inForce).toBeGreaterThan(100);
+  });
+
+  it('completeness read from the tallies equals the periods counted directly, whatever the day: a year past, a year under way, one not begun', async () => {
+    let compared = 0;
+    for (const today of ['2021-08-01', '2024-01-20', TODAY] as const) {
+      for (const program of programs) {
+        for (const fiscalYear of YEARS) {
+          const { completeness } = await programRollup(h.t.db, { programId: program.id, fiscalYear }, today);
+          const { rows } = await sql<{ agreementId: string; due: number; accepted: number; inReview: number; notFiled: number; maxDaysLate: number | null }>`
+            select a.id as "agreementId", count(*)::int as due,
+                   (count(*) filter (where pr.status = 'accepted'))::int as accepted,
+                   (count(*) filter (where pr.status in ('submitted', 'returned')))::int as "inReview",
+                   (count(*) filter (where pr.id is null or pr.status = 'draft'))::int as "notFiled",
+                   max(${today}::date - rp.due_date) filter (where pr.status is distinct from 'accepted') as "maxDaysLate"
+            from reporting_period rp join agreement a on a.id = rp.agreement_id left join progress_report pr on pr.period_id = rp.id
+            where a.program_id = ${program.id} and rp.fiscal_year = ${fiscalYear} and rp.cancelled_at is null and rp.due_date < ${today}::date
+              and a.status in ('active', 'closed', 'terminated')
+            group by a.id order by a.reference_number`.execute(h.t.db);
+          expect(completeness.agreementsDue).toBe(rows.length);
+          expect(completeness.reportsDue).toBe(rows.reduce((s, r) => s + r.due, 0));
+          expect(completeness.reportsAccepted).toBe(rows.reduce((s, r) => s + r.accepted, 0));
+          expect(completeness.agreementsMissing.map(({ agreementId, due, accepted, inReview, notFiled, maxDaysLate }) => ({ agreementId, due, accepted, inReview, notFiled, maxDaysLate }))).toEqual(
+            rows.filter((r) => r.accepted < r.due),
+          );
+          compared += rows.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 
   it('refuses a malformed fiscal year, naming the field, and an unknown program', async () => {

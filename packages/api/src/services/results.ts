@@ -107,7 +107,12 @@ async function indicatorTotals(db: Db, input: ProgramYearInput) {
   return new Map(rows.map((r) => [r.indicatorId, { ...r, total: String(r.total), latestTotal: String(r.latestTotal) }]));
 }
 
-/** Agreements of the program that owe reports for periods of the year already due. */
+/**
+ * Agreements of the program that owe reports for periods of the year already due, read from the
+ * tallies the database keeps per agreement and year (reporting_year_tally). Where every period of
+ * the year is due, the tally is the answer; where only some are (the year under way), those
+ * agreements' periods are counted here, up to today.
+ */
 async function agreementsDue(db: Db, input: ProgramYearInput, today: IsoDate) {
   const { rows } = await sql<{
     agreementId: string;
@@ -120,35 +125,45 @@ async function agreementsDue(db: Db, input: ProgramYearInput, today: IsoDate) {
     notFiled: number;
     maxDaysLate: number | null;
   }>`
+    with year as (
+      select t.* from reporting_year_tally t
+      where t.program_id = ${input.programId} and t.fiscal_year = ${input.fiscalYear} and t.periods > 0 and t.first_due_date < ${today}::date
+    ), counted as (
+      select agreement_id, periods as due, accepted, in_review, not_filed, ${today}::date - first_open_due_date as max_days_late
+      from year where last_due_date < ${today}::date
+      union all
+      select rp.agreement_id, count(*)::int,
+             (count(*) filter (where pr.status = 'accepted'))::int,
+             (count(*) filter (where pr.status in ('submitted', 'returned')))::int,
+             (count(*) filter (where pr.id is null or pr.status = 'draft'))::int,
+             max(${today}::date - rp.due_date) filter (where pr.status is distinct from 'accepted')
+      from year y
+        join reporting_period rp on rp.agreement_id = y.agreement_id and rp.fiscal_year = y.fiscal_year
+        left join progress_report pr on pr.period_id = rp.id
+      where y.last_due_date >= ${today}::date and rp.cancelled_at is null and rp.due_date < ${today}::date
+      group by rp.agreement_id
+    )
     select a.id as "agreementId", a.reference_number as "referenceNumber",
            o.legal_name_en as "organisationNameEn", o.legal_name_fr as "organisationNameFr",
-           count(*)::int as due,
-           (count(*) filter (where pr.status = 'accepted'))::int as accepted,
-           (count(*) filter (where pr.status in ('submitted', 'returned')))::int as "inReview",
-           (count(*) filter (where pr.id is null or pr.status = 'draft'))::int as "notFiled",
-           max(${today}::date - rp.due_date) filter (where pr.status is distinct from 'accepted') as "maxDaysLate"
-    from reporting_period rp
-      join agreement a on a.id = rp.agreement_id
+           c.due, c.accepted, c.in_review as "inReview", c.not_filed as "notFiled", c.max_days_late as "maxDaysLate"
+    from counted c
+      join agreement a on a.id = c.agreement_id
       join organisation o on o.id = a.organisation_id
-      left join progress_report pr on pr.period_id = rp.id
-    where rp.program_id = ${input.programId} and a.program_id = ${input.programId} and rp.fiscal_year = ${input.fiscalYear}
-      and rp.cancelled_at is null and rp.due_date < ${today}::date
-      and a.status in ('active', 'closed', 'terminated')
-    group by a.id, o.id
+    where a.status in ('active', 'closed', 'terminated')
     order by a.reference_number`.execute(db);
   return rows;
 }
 
-/** Per indicator, how many agreements in force in the year carry it (what could have reported). */
+/**
+ * Per indicator, how many agreements in force in the year carry it (what could have reported):
+ * the agreements in force by year and indicator as the database keeps them (agreement_year_indicator).
+ */
 async function agreementsCarrying(db: Db, input: ProgramYearInput) {
   const { rows } = await sql<{ indicatorId: string; agreements: number; targetTotal: string | null }>`
-    select ai.indicator_id as "indicatorId", count(*)::int as agreements, sum(ai.target_value)::text as "targetTotal"
-    from agreement a
-      join agreement_version v on v.agreement_id = a.id and v.version = a.current_version
-      join agreement_fiscal_year fy on fy.version_id = v.id and fy.fiscal_year = ${input.fiscalYear}
-      join agreement_indicator ai on ai.version_id = v.id
-    where a.program_id = ${input.programId} and a.status in ('active', 'closed', 'terminated')
-    group by ai.indicator_id`.execute(db);
+    select indicator_id as "indicatorId", count(*)::int as agreements, sum(target_value)::text as "targetTotal"
+    from agreement_year_indicator
+    where program_id = ${input.programId} and fiscal_year = ${input.fiscalYear}
+    group by indicator_id`.execute(db);
   return new Map(rows.map((r) => [r.indicatorId, r]));
 }
 

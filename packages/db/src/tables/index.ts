@@ -33,6 +33,8 @@ import type {
   NotificationTable,
   ProgressReportRevisionTable,
   ProgressReportTable,
+  ReportingYearTallyTable,
+  AgreementYearIndicatorTable,
   ReportActivityStatusTable,
   ReportIndicatorBreakdownTable,
   ReportIndicatorValueTable,
@@ -129,6 +131,8 @@ export interface Database {
   ledgerEntry: LedgerEntryTable;
   ledgerYearTotal: LedgerYearTotalTable;
   reportingPeriod: ReportingPeriodTable;
+  reportingYearTally: ReportingYearTallyTable;
+  agreementYearIndicator: AgreementYearIndicatorTable;
   progressReport: ProgressReportTable;
   progressReportRevision: ProgressReportRevisionTable;
   reportIndicatorValue: ReportIndicatorValueTable;

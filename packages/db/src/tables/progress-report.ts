@@ -19,6 +19,30 @@ export interface ReportingPeriodTable {
   createdAt: Generated<Date>;
 }
 
+/** Per agreement and fiscal year, its periods and their reports by status (kept by the database). */
+export interface ReportingYearTallyTable {
+  agreementId: string;
+  fiscalYear: string;
+  programId: string;
+  periods: number;
+  accepted: number;
+  inReview: number;
+  notFiled: number;
+  firstDueDate: DateColumn | null;
+  lastDueDate: DateColumn | null;
+  firstOpenDueDate: DateColumn | null;
+}
+
+/** Per agreement in force, fiscal year of its current terms and indicator it carries: the target (kept by the database). */
+export interface AgreementYearIndicatorTable {
+  agreementId: string;
+  fiscalYear: string;
+  indicatorId: string;
+  programId: string;
+  versionId: string;
+  targetValue: NumericColumn;
+}
+
 export interface ProgressReportTable {
   id: Generated<string>;
   periodId: string;
