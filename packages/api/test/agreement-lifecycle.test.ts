@@ -9,6 +9,7 @@ import type { AgreementTerms } from '@tp/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
+import { derivedRowsAstray } from './derived';
 import { createHarness, rejection, type Harness } from './harness';
 
 let h: Harness;
@@ -284,5 +285,11 @@ describe('who sees what', () => {
     const obligations = await api.agreements.obligations({ days: 366 });
     expect(obligations.some((o) => o.kind === 'recipient_signature' && o.organisationNameEn === 'Government of Alberta')).toBe(true);
     expect(obligations.some((o) => o.kind === 'report_due')).toBe(true);
+  });
+});
+
+describe('what the database keeps from these records', () => {
+  it('the reporting tallies, agreements in force and years of the terms still equal their sources after everything above', async () => {
+    expect(await derivedRowsAstray(h.t.db)).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
 import { runReportReminders } from '../src/services/progress-reports';
+import { derivedRowsAstray } from './derived';
 import { createHarness, rejection, type Harness } from './harness';
 
 let h: Harness;
@@ -280,5 +281,11 @@ describe('reminders', () => {
     expect(mine.items.every((n) => n.userId === mine.items[0]!.userId)).toBe(true);
     await api.notifications.markRead({ ids: 'all' });
     expect((await api.notifications.mine()).unread).toBe(0);
+  });
+});
+
+describe('what the database keeps from these records', () => {
+  it('the reporting tallies, agreements in force and years of the terms still equal their sources after everything above', async () => {
+    expect(await derivedRowsAstray(h.t.db)).toBe(0);
   });
 });

@@ -5,6 +5,7 @@
  * the journal. The database enforces the limits again (see the claims migration), so a race, a
  * retry or a bug here cannot overpay.
  */
+import { sql } from 'kysely';
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
 import {
   advancesAccountedFor,
@@ -475,10 +476,11 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
     const fiscalYear = filters.fiscalYear;
     agreements = agreements.where('agreement.id', 'in', (eb) =>
       eb
-        .selectFrom('agreementFiscalYear as y')
-        .innerJoin('agreementVersion as yv', 'yv.id', 'y.versionId')
-        .select('yv.agreementId')
+        // Years in any version of the terms, as the database keeps them per agreement (agreement_term_year).
+        .selectFrom('agreementTermYear as y')
+        .select('y.agreementId')
         .where('y.fiscalYear', '=', fiscalYear)
+        .$if(Boolean(filters.programId), (q) => q.where('y.programId', '=', filters.programId!))
         .union(
           eb
             .selectFrom('ledgerYearTotal as t')
@@ -495,6 +497,10 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
   // With a fiscal year asked for, only that year's rows travel (the journal summed by kind and
   // category in the database), plus what each agreement's holdback release and last year need.
   const fy = filters.fiscalYear ?? null;
+  // The lists travel as one array parameter (= any($1)), so each statement is prepared once
+  // however many agreements there are, instead of planned afresh with hundreds of parameters.
+  const idList = sql<string>`any(${ids}::uuid[])`;
+  const versionList = sql<string>`any(${versionIds}::uuid[])`;
   const [entries, budget, years, claims, lastYears, releasedHoldbacks] = await Promise.all([
     fy
       ? // The year's journal as the database keeps it summed (ledger_year_total), read by year and program.
@@ -505,22 +511,25 @@ export async function reconciliation(db: Db, filters: { programId?: string | nul
           .$if(Boolean(filters.programId), (q) => q.where('programId', '=', filters.programId!))
           .execute()
           .then((rows) => rows.map((r) => ({ ...r, costCategory: r.costCategory === '' ? null : r.costCategory })))
-      : db.selectFrom('ledgerEntry').select(['agreementId', 'fiscalYear', 'kind', 'amountCents', 'costCategory']).where('agreementId', 'in', ids).execute(),
-    db.selectFrom('agreementBudgetLine').select(['versionId', 'fiscalYear', 'costCategory', 'amountCents']).where('versionId', 'in', versionIds).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute(),
-    db.selectFrom('agreementFiscalYear').select(['versionId', 'fiscalYear', 'amountCents']).where('versionId', 'in', versionIds).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute(),
+      : db.selectFrom('ledgerEntry').select(['agreementId', 'fiscalYear', 'kind', 'amountCents', 'costCategory']).where('agreementId', '=', idList).execute(),
+    // Budget lines by category are shown only in the by-category view.
+    filters.byCategory
+      ? db.selectFrom('agreementBudgetLine').select(['versionId', 'fiscalYear', 'costCategory', 'amountCents']).where('versionId', '=', versionList).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute()
+      : [],
+    db.selectFrom('agreementFiscalYear').select(['versionId', 'fiscalYear', 'amountCents']).where('versionId', '=', versionList).$if(fy !== null, (q) => q.where('fiscalYear', '=', fy!)).execute(),
     db
       .selectFrom('claim')
       .leftJoin('claimExpenditure', 'claimExpenditure.claimId', 'claim.id')
       .select(['claim.id', 'claim.agreementId', 'claim.fiscalYear', 'claim.status', 'claim.requestedCents', 'claim.certifiedCents', 'claimExpenditure.costCategory', 'claimExpenditure.amountCents as spentCents'])
-      .where('claim.agreementId', 'in', ids)
+      .where('claim.agreementId', '=', idList)
       .where('claim.status', '<>', 'rejected')
       .$if(fy !== null, (q) => q.where('claim.fiscalYear', '=', fy!))
       .execute(),
-    db.selectFrom('agreementFiscalYear').select(['versionId', (eb) => eb.fn.max('fiscalYear').as('lastYear')]).where('versionId', 'in', versionIds).groupBy('versionId').execute(),
+    db.selectFrom('agreementFiscalYear').select(['versionId', (eb) => eb.fn.max('fiscalYear').as('lastYear')]).where('versionId', '=', versionList).groupBy('versionId').execute(),
     db
       .selectFrom('ledgerEntry')
       .select(['agreementId', (eb) => eb.fn.sum<string>('amountCents').as('released')])
-      .where('agreementId', 'in', ids)
+      .where('agreementId', '=', idList)
       .where('kind', '=', 'holdback_released')
       .groupBy('agreementId')
       .execute(),

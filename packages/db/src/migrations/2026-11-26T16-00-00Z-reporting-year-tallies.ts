@@ -1,6 +1,6 @@
 /**
- * Two tables the database keeps so that a program's rollup for a fiscal year reads one row per
- * agreement instead of joining every period, report, version and fiscal year of the program:
+ * Tables the database keeps so that a program's rollup and reconciliation for a fiscal year read
+ * one row per agreement instead of joining every period, report, version and fiscal year:
  *
  * - `reporting_year_tally`, per agreement and fiscal year: its reporting periods (not cancelled)
  *   and their reports counted by status, the first and last due dates, and the first due date of
@@ -13,8 +13,11 @@
  *   of its current terms and indicator it carries: the target. Kept by triggers on `agreement`
  *   (status, current version) and on the terms' fiscal years and indicators; each places the
  *   agreement's rows again.
+ * - `agreement_term_year`, per agreement and fiscal year in any version of its terms: what the
+ *   reconciliation of a program's year starts from, with the journal's yearly totals. Kept by a
+ *   trigger on the terms' fiscal years (a year leaves when no version has it any more).
  *
- * Both are derived only; tests recompute them from their sources. Backfilled. Frozen once landed.
+ * All are derived only; tests recompute them from their sources. Backfilled. Frozen once landed.
  */
 import { type Kysely, sql } from 'kysely';
 
@@ -167,6 +170,38 @@ from agreement a
   join agreement_fiscal_year fy on fy.version_id = v.id
   join agreement_indicator ai on ai.version_id = v.id
 where a.status in ('active', 'closed', 'terminated');
+
+create table agreement_term_year (
+  agreement_id uuid not null references agreement (id),
+  fiscal_year text not null references fiscal_year (label),
+  program_id uuid not null references program (id),
+  primary key (agreement_id, fiscal_year)
+);
+create index agreement_term_year_program_idx on agreement_term_year (program_id, fiscal_year, agreement_id);
+
+create function agreement_term_year_changed() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('INSERT', 'UPDATE') then
+    insert into agreement_term_year (agreement_id, fiscal_year, program_id)
+    select a.id, new.fiscal_year, a.program_id from agreement_version v join agreement a on a.id = v.agreement_id where v.id = new.version_id
+    on conflict (agreement_id, fiscal_year) do nothing;
+  end if;
+  if tg_op in ('DELETE', 'UPDATE') then
+    delete from agreement_term_year t
+    using agreement_version v
+    where v.id = old.version_id and t.agreement_id = v.agreement_id and t.fiscal_year = old.fiscal_year
+      and not exists (select 1 from agreement_version ov join agreement_fiscal_year y on y.version_id = ov.id
+                      where ov.agreement_id = v.agreement_id and y.fiscal_year = old.fiscal_year);
+  end if;
+  return null;
+end
+$$;
+create trigger agreement_term_year_changed after insert or update or delete on agreement_fiscal_year
+  for each row execute function agreement_term_year_changed();
+
+insert into agreement_term_year (agreement_id, fiscal_year, program_id)
+select distinct a.id, y.fiscal_year, a.program_id
+from agreement_fiscal_year y join agreement_version v on v.id = y.version_id join agreement a on a.id = v.agreement_id;
 `.execute(db);
 }
 

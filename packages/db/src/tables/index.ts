@@ -35,6 +35,7 @@ import type {
   ProgressReportTable,
   ReportingYearTallyTable,
   AgreementYearIndicatorTable,
+  AgreementTermYearTable,
   ReportActivityStatusTable,
   ReportIndicatorBreakdownTable,
   ReportIndicatorValueTable,
@@ -133,6 +134,7 @@ export interface Database {
   reportingPeriod: ReportingPeriodTable;
   reportingYearTally: ReportingYearTallyTable;
   agreementYearIndicator: AgreementYearIndicatorTable;
+  agreementTermYear: AgreementTermYearTable;
   progressReport: ProgressReportTable;
   progressReportRevision: ProgressReportRevisionTable;
   reportIndicatorValue: ReportIndicatorValueTable;

@@ -43,6 +43,13 @@ export interface AgreementYearIndicatorTable {
   targetValue: NumericColumn;
 }
 
+/** Per agreement and fiscal year in any version of its terms (kept by the database). */
+export interface AgreementTermYearTable {
+  agreementId: string;
+  fiscalYear: string;
+  programId: string;
+}
+
 export interface ProgressReportTable {
   id: Generated<string>;
   periodId: string;

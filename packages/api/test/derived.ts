@@ -1,0 +1,41 @@
+/**
+ * The tables the database keeps from others (reporting tallies, agreements in force per year and
+ * indicator, years of the terms), counted again from their sources: how many rows differ either
+ * way. Zero when every trigger kept them.
+ */
+import type { Db } from '@tp/db';
+import { sql } from 'kysely';
+
+export async function derivedRowsAstray(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with tally as (
+      select rp.agreement_id, rp.fiscal_year, a.program_id,
+             (count(*) filter (where rp.cancelled_at is null))::int as periods,
+             (count(*) filter (where rp.cancelled_at is null and pr.status = 'accepted'))::int as accepted,
+             (count(*) filter (where rp.cancelled_at is null and pr.status in ('submitted', 'returned')))::int as in_review,
+             (count(*) filter (where rp.cancelled_at is null and (pr.id is null or pr.status = 'draft')))::int as not_filed,
+             min(rp.due_date) filter (where rp.cancelled_at is null) as first_due_date,
+             max(rp.due_date) filter (where rp.cancelled_at is null) as last_due_date,
+             min(rp.due_date) filter (where rp.cancelled_at is null and pr.status is distinct from 'accepted') as first_open_due_date
+      from reporting_period rp join agreement a on a.id = rp.agreement_id left join progress_report pr on pr.period_id = rp.id
+      group by 1, 2, 3
+    ), in_force as (
+      select a.id as agreement_id, fy.fiscal_year, ai.indicator_id, a.program_id, v.id as version_id, ai.target_value
+      from agreement a join agreement_version v on v.agreement_id = a.id and v.version = a.current_version
+        join agreement_fiscal_year fy on fy.version_id = v.id join agreement_indicator ai on ai.version_id = v.id
+      where a.status in ('active', 'closed', 'terminated')
+    ), term_years as (
+      select distinct a.id as agreement_id, y.fiscal_year, a.program_id
+      from agreement_fiscal_year y join agreement_version v on v.id = y.version_id join agreement a on a.id = v.agreement_id
+    ), kept as (
+      select agreement_id, fiscal_year, program_id, periods, accepted, in_review, not_filed, first_due_date, last_due_date, first_open_due_date
+      from reporting_year_tally
+    )
+    select ((select count(*) from (select * from tally except select * from kept) d)
+          + (select count(*) from (select * from kept except select * from tally) d)
+          + (select count(*) from (select * from in_force except select agreement_id, fiscal_year, indicator_id, program_id, version_id, target_value from agreement_year_indicator) d)
+          + (select count(*) from (select agreement_id, fiscal_year, indicator_id, program_id, version_id, target_value from agreement_year_indicator except select * from in_force) d)
+          + (select count(*) from (select * from term_years except select agreement_id, fiscal_year, program_id from agreement_term_year) d)
+          + (select count(*) from (select agreement_id, fiscal_year, program_id from agreement_term_year except select * from term_years) d))::int as n`.execute(db);
+  return rows[0]!.n;
+}
