@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
-import { reconciliationPage } from '../src/services/claims';
+import { reconciliation, reconciliationPage } from '../src/services/claims';
+import { derivedRowsAstray } from './derived';
 import { advanceClaim, createHarness, rejection, type Harness } from './harness';
 
 let h: Harness;
@@ -77,6 +78,16 @@ async function expectBalancesMatchJournal() {
     const yearRows = (await api.claims.reconciliation({ programId, fiscalYear, search: referenceNumber })).rows.filter((r) => r.agreementId === agreementId);
     const yearReplay = balancesOf((await ledger()).filter((e) => e.fiscalYear === fiscalYear));
     expect(yearRows.map((r) => [r.committedCents, r.paidCents, r.lapsedCents, r.availableCents])).toEqual([[yearReplay.committed, yearReplay.paid, yearReplay.lapsed, yearReplay.available]]);
+  }
+  // The money per agreement and year the database keeps equals its sources counted again, and
+  // a year read from it (the screen's path) equals the same year worked out from the journal.
+  expect(await derivedRowsAstray(h.t.db)).toBe(0);
+  const programs = await h.t.db.selectFrom('program').select('id').execute();
+  const years = await h.t.db.selectFrom('agreementYearMoney').select('fiscalYear').distinct().execute();
+  expect(years.length).toBeGreaterThan(1);
+  for (const p of programs) {
+    const all = await reconciliation(h.t.db, { programId: p.id });
+    for (const { fiscalYear } of years) expect(await reconciliation(h.t.db, { programId: p.id, fiscalYear })).toEqual(all.filter((r) => r.fiscalYear === fiscalYear));
   }
 }
 
@@ -168,6 +179,21 @@ describe('segregation of duties and who sees what', () => {
     await expect(sql`update claim set status = 'paid', released_by = ${certifier}, released_at = now(), release_key = gen_random_uuid() where id = ${c.id}`.execute(h.t.db)).rejects.toThrow();
     const { api: finance } = await h.signInAs('finance@example.ca');
     await finance.claims.release({ claimId: c.id, releaseKey: randomUUID() });
+  });
+
+  it('a claim counts in its year’s claimed figure while it waits, and no longer once the officer rejects it', async () => {
+    const { referenceNumber, programId } = await h.t.db.selectFrom('agreement').select(['referenceNumber', 'programId']).where('id', '=', agreementId).executeTakeFirstOrThrow();
+    const { api: finance } = await h.signInAs('finance@example.ca');
+    const claimed = async () =>
+      (await finance.claims.reconciliation({ programId, fiscalYear: '2026-27', search: referenceNumber })).rows.filter((r) => r.agreementId === agreementId).reduce((s, r) => s + r.claimedCents, 0n);
+    const before = await claimed();
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const c = await recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-04-01', periodEnd: '2026-06-30', expenditures: [{ category: 'salaries_benefits', amountCents: 2_900_000n, explanation: '' }], requestedCents: 123_400n }));
+    expect(await claimed()).toBe(before + 123_400n);
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    await officer.claims.reject({ claimId: c.id, reason: 'Receipts missing' });
+    expect(await claimed()).toBe(before);
+    await expectBalancesMatchJournal();
   });
 
   it('shows a recipient only its own organisation’s claims', async () => {

@@ -1,6 +1,6 @@
 /**
  * The tables the database keeps from others (reporting tallies, agreements in force per year and
- * indicator, years of the terms), counted again from their sources: how many rows differ either
+ * indicator, years of the terms, money per agreement and year), counted again from their sources: how many rows differ either
  * way. Zero when every trigger kept them.
  */
 import type { Db } from '@tp/db';
@@ -27,6 +27,26 @@ export async function derivedRowsAstray(db: Db): Promise<number> {
     ), term_years as (
       select distinct a.id as agreement_id, y.fiscal_year, a.program_id
       from agreement_fiscal_year y join agreement_version v on v.id = y.version_id join agreement a on a.id = v.agreement_id
+    ), money as (
+      -- Every row kept, counted again from the terms in force, the journal and the claims.
+      select k.agreement_id, k.fiscal_year, a.program_id, y.version_id is not null as in_terms, coalesce(y.amount_cents, 0)::bigint as budget_cents,
+             (select max(fiscal_year) from agreement_fiscal_year where version_id = v.id) as terms_last_year, coalesce(v.holdback_cents, 0)::bigint as holdback_cents,
+             (select coalesce(sum(amount_cents), 0) from ledger_entry l where l.agreement_id = k.agreement_id and l.kind = 'holdback_released')::bigint as holdback_released_total_cents,
+             (select count(*) from ledger_entry l where l.agreement_id = k.agreement_id and l.fiscal_year = k.fiscal_year)::int as entries,
+             ${sql.join(
+               ['commitment', 'advance_paid', 'expenditure_reported', 'advance_reconciled', 'reimbursement_paid', 'holdback_retained', 'holdback_released', 'overpayment_established', 'recovery_received', 'lapse'].map(
+                 (kind) => sql`(select coalesce(sum(amount_cents), 0) from ledger_entry l where l.agreement_id = k.agreement_id and l.fiscal_year = k.fiscal_year and l.kind = ${kind})::bigint`,
+               ),
+             )},
+             (select coalesce(sum(requested_cents), 0) from claim c where c.agreement_id = k.agreement_id and c.fiscal_year = k.fiscal_year and c.status <> 'rejected')::bigint as claimed_cents,
+             (select coalesce(sum(certified_cents), 0) from claim c where c.agreement_id = k.agreement_id and c.fiscal_year = k.fiscal_year and c.status <> 'rejected')::bigint as certified_cents
+      from agreement_year_money k join agreement a on a.id = k.agreement_id
+        left join agreement_version v on v.agreement_id = a.id and v.version = a.current_version
+        left join agreement_fiscal_year y on y.version_id = v.id and y.fiscal_year = k.fiscal_year
+    ), money_keys as (
+      select v.agreement_id, f.fiscal_year from agreement_fiscal_year f join agreement_version v on v.id = f.version_id join agreement a on a.id = v.agreement_id and a.current_version = v.version
+      union select agreement_id, fiscal_year from ledger_entry
+      union select agreement_id, fiscal_year from claim
     ), kept as (
       select agreement_id, fiscal_year, program_id, periods, accepted, in_review, not_filed, first_due_date, last_due_date, first_open_due_date
       from reporting_year_tally

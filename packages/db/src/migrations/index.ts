@@ -16,6 +16,7 @@ import * as portfolioOrder from './2026-11-26T12-30-00Z-portfolio-order';
 import * as ledgerYearTotals from './2026-11-26T14-00-00Z-ledger-year-totals';
 import * as periodsByProgram from './2026-11-26T14-30-00Z-periods-by-program';
 import * as reportingYearTallies from './2026-11-26T16-00-00Z-reporting-year-tallies';
+import * as agreementYearMoney from './2026-11-26T16-30-00Z-agreement-year-money';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T14-00-00Z-ledger-year-totals': ledgerYearTotals,
   '2026-11-26T14-30-00Z-periods-by-program': periodsByProgram,
   '2026-11-26T16-00-00Z-reporting-year-tallies': reportingYearTallies,
+  '2026-11-26T16-30-00Z-agreement-year-money': agreementYearMoney,
 };
 
 export const migrationProvider: MigrationProvider = {

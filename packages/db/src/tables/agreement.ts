@@ -149,6 +149,31 @@ export interface LedgerEntryTable {
 }
 
 /** The journal summed by fiscal year, program, agreement, kind and category ('' for none); kept by a trigger. */
+/** An agreement's money for one fiscal year, as the reconciliation reads it (kept by the database). */
+export interface AgreementYearMoneyTable {
+  agreementId: string;
+  fiscalYear: string;
+  programId: string;
+  inTerms: boolean;
+  budgetCents: bigint;
+  termsLastYear: string | null;
+  holdbackCents: bigint;
+  holdbackReleasedTotalCents: bigint;
+  entries: number;
+  commitmentCents: bigint;
+  advancePaidCents: bigint;
+  expenditureReportedCents: bigint;
+  advanceReconciledCents: bigint;
+  reimbursementPaidCents: bigint;
+  holdbackRetainedCents: bigint;
+  holdbackReleasedCents: bigint;
+  overpaymentEstablishedCents: bigint;
+  recoveryReceivedCents: bigint;
+  lapseCents: bigint;
+  claimedCents: bigint;
+  certifiedCents: bigint;
+}
+
 export interface LedgerYearTotalTable {
   fiscalYear: string;
   programId: string;

@@ -24,6 +24,7 @@ import type {
   AgreementVersionTable,
   LedgerEntryTable,
   LedgerYearTotalTable,
+  AgreementYearMoneyTable,
   ProgramCostCategoryTable,
 } from './agreement';
 import type { AuditEventTable } from './audit';
@@ -131,6 +132,7 @@ export interface Database {
   agreementOtherFunding: AgreementOtherFundingTable;
   ledgerEntry: LedgerEntryTable;
   ledgerYearTotal: LedgerYearTotalTable;
+  agreementYearMoney: AgreementYearMoneyTable;
   reportingPeriod: ReportingPeriodTable;
   reportingYearTally: ReportingYearTallyTable;
   agreementYearIndicator: AgreementYearIndicatorTable;
