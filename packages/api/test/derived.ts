@@ -29,7 +29,7 @@ export async function derivedRowsAstray(db: Db): Promise<number> {
       from agreement_fiscal_year y join agreement_version v on v.id = y.version_id join agreement a on a.id = v.agreement_id
     ), money as (
       -- Every row kept, counted again from the terms in force, the journal and the claims.
-      select k.agreement_id, k.fiscal_year, a.program_id, y.version_id is not null as in_terms, coalesce(y.amount_cents, 0)::bigint as budget_cents,
+      select k.agreement_id, k.fiscal_year, a.program_id, a.reference_number, a.organisation_id, a.status as agreement_status, y.version_id is not null as in_terms, coalesce(y.amount_cents, 0)::bigint as budget_cents,
              (select max(fiscal_year) from agreement_fiscal_year where version_id = v.id) as terms_last_year, coalesce(v.holdback_cents, 0)::bigint as holdback_cents,
              (select coalesce(sum(amount_cents), 0) from ledger_entry l where l.agreement_id = k.agreement_id and l.kind = 'holdback_released')::bigint as holdback_released_total_cents,
              (select count(*) from ledger_entry l where l.agreement_id = k.agreement_id and l.fiscal_year = k.fiscal_year)::int as entries,

@@ -15,6 +15,7 @@ import { createHarness, rejection, type Harness } from './harness';
 import { textOf } from './pdf-text';
 import { derivedRowsAstray } from './derived';
 import { programRollup } from '../src/services/results';
+import { reconciliation, reconciliationPage } from '../src/services/claims';
 
 let h: Harness;
 let programs: { id: string; code: string }[];
@@ -284,6 +285,27 @@ describe('money beside results', () => {
     expect(rows.reduce((s, r) => s + r.actualCents, 0n)).toBe(BigInt(journal[0]!.actual));
     expect(rows.reduce((s, r) => s + r.plannedCents, 0n)).toBe(BigInt(budget[0]!.planned));
     for (const r of rows) expect(r.varianceCents).toBe(r.actualCents - r.plannedCents);
+  });
+
+  it('the reconciliation of a year, read from the money kept per agreement and year, equals the journal worked out, page by page and in total', async () => {
+    const general = await reconciliation(h.t.db, {});
+    let compared = 0;
+    for (const program of programs) {
+      for (const fiscalYear of YEARS) {
+        const expected = general.filter((r) => r.fiscalYear === fiscalYear && r.programId === program.id);
+        expect(await reconciliation(h.t.db, { programId: program.id, fiscalYear })).toEqual(expected);
+        const first = await reconciliationPage(h.t.db, { programId: program.id, fiscalYear, search: '', page: 1 }, 4);
+        expect(first.total).toBe(expected.length);
+        const rows = [...first.rows];
+        for (let page = 2; page <= Math.ceil(first.total / 4); page++) rows.push(...(await reconciliationPage(h.t.db, { programId: program.id, fiscalYear, search: '', page }, 4)).rows);
+        expect(rows).toEqual(expected);
+        for (const figure of ['budgetCents', 'committedCents', 'claimedCents', 'certifiedCents', 'paidCents', 'advancesOutstandingCents', 'holdbackCents', 'lapsedCents', 'availableCents'] as const) {
+          expect(first.totals[figure]).toBe(expected.reduce((sum, r) => sum + r[figure], 0n));
+        }
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
   });
 
   it('counts agreements and organisations funded by province, type and priority', async () => {

@@ -459,52 +459,61 @@ export interface ReconciliationRow {
  * terms in force, then committed, claimed, certified, paid, advances outstanding, holdback,
  * lapsed and available, every figure from the journal or the claims.
  */
-/**
- * One fiscal year without categories (the reconciliation screen, and its exports for a year): one
- * row per agreement read from the money the database keeps per agreement and year
- * (agreement_year_money), the journal's sums by kind turned into balances by the same rule as
- * everywhere else (balancesOf). The same rows as the general path, which a test checks.
- */
-async function reconciliationOfYear(db: Db, fiscalYear: string, filters: { programId?: string | null; pillarId?: string | null }): Promise<ReconciliationRow[]> {
-  const lines = await db
+const IN_FORCE_STATUSES = ['active', 'closed', 'terminated'] as const;
+const KIND_COLUMNS = {
+  commitment: 'commitmentCents',
+  advance_paid: 'advancePaidCents',
+  expenditure_reported: 'expenditureReportedCents',
+  advance_reconciled: 'advanceReconciledCents',
+  reimbursement_paid: 'reimbursementPaidCents',
+  holdback_retained: 'holdbackRetainedCents',
+  holdback_released: 'holdbackReleasedCents',
+  overpayment_established: 'overpaymentEstablishedCents',
+  recovery_received: 'recoveryReceivedCents',
+  lapse: 'lapseCents',
+} as const satisfies Record<LedgerKind, string>;
+type KindColumn = (typeof KIND_COLUMNS)[LedgerKind];
+
+/** The balances of a year from its journal summed by kind, by the one rule (balancesOf). */
+function balancesOfKinds(sums: Record<KindColumn, bigint>) {
+  return balancesOf(Object.entries(KIND_COLUMNS).map(([kind, column]) => ({ kind: kind as LedgerKind, amountCents: sums[column] })));
+}
+
+/** An agreement's rows of one year (terms or journal there), as the database keeps them. */
+function moneyOfYear(db: Db, fiscalYear: string, filters: { programId?: string | null; pillarId?: string | null }) {
+  return db
     .selectFrom('agreementYearMoney as m')
-    .innerJoin('agreement as a', 'a.id', 'm.agreementId')
-    .innerJoin('organisation as o', 'o.id', 'a.organisationId')
-    .innerJoin('program as p', 'p.id', 'a.programId')
-    .selectAll('m')
-    .select(['a.referenceNumber', 'o.legalNameEn', 'o.legalNameFr', 'p.nameEn as programNameEn', 'p.nameFr as programNameFr'])
     .where('m.fiscalYear', '=', fiscalYear)
     .where((eb) => eb.or([eb('m.inTerms', '=', true), eb('m.entries', '>', 0)]))
-    .where('a.status', 'in', ['active', 'closed', 'terminated'])
+    .where('m.agreementStatus', 'in', IN_FORCE_STATUSES)
     .$if(Boolean(filters.programId), (q) => q.where('m.programId', '=', filters.programId!))
     .$if(Boolean(filters.pillarId), (q) =>
       q.where((eb) =>
         eb.exists(
           eb
-            .selectFrom('agreementVersion as v')
+            .selectFrom('agreement as a')
+            .innerJoin('agreementVersion as v', (j) => j.onRef('v.agreementId', '=', 'a.id').onRef('v.version', '=', 'a.currentVersion'))
             .innerJoin('agreementVersionPillar as vp', 'vp.versionId', 'v.id')
             .select('vp.pillarId')
-            .whereRef('v.agreementId', '=', 'a.id')
-            .whereRef('v.version', '=', 'a.currentVersion')
+            .whereRef('a.id', '=', 'm.agreementId')
             .where('vp.pillarId', '=', filters.pillarId!),
         ),
       ),
-    )
-    .orderBy('a.referenceNumber')
+    );
+}
+
+/** Rows of one year in agreement order, with names: all of them, or one page. */
+async function moneyRowsOfYear(db: Db, fiscalYear: string, filters: { programId?: string | null; pillarId?: string | null }, page?: { limit: number; offset: number }): Promise<ReconciliationRow[]> {
+  const lines = await moneyOfYear(db, fiscalYear, filters)
+    .innerJoin('organisation as o', 'o.id', 'm.organisationId')
+    .innerJoin('program as p', 'p.id', 'm.programId')
+    .selectAll('m')
+    .select(['o.legalNameEn', 'o.legalNameFr', 'p.nameEn as programNameEn', 'p.nameFr as programNameFr'])
+    .orderBy('m.referenceNumber')
+    .$if(page !== undefined, (q) => q.limit(page!.limit).offset(page!.offset))
     .execute();
   return lines.map((m) => {
-    const b = balancesOf([
-      { kind: 'commitment', amountCents: m.commitmentCents },
-      { kind: 'advance_paid', amountCents: m.advancePaidCents },
-      { kind: 'expenditure_reported', amountCents: m.expenditureReportedCents },
-      { kind: 'advance_reconciled', amountCents: m.advanceReconciledCents },
-      { kind: 'reimbursement_paid', amountCents: m.reimbursementPaidCents },
-      { kind: 'holdback_retained', amountCents: m.holdbackRetainedCents },
-      { kind: 'holdback_released', amountCents: m.holdbackReleasedCents },
-      { kind: 'overpayment_established', amountCents: m.overpaymentEstablishedCents },
-      { kind: 'recovery_received', amountCents: m.recoveryReceivedCents },
-      { kind: 'lapse', amountCents: m.lapseCents },
-    ] satisfies { kind: LedgerKind; amountCents: bigint }[]);
+    const b = balancesOfKinds(m);
     // The holdback is kept from the last fiscal year of the terms until it is released.
     const isLastYear = fiscalYear >= (m.termsLastYear ?? '');
     return {
@@ -530,8 +539,43 @@ async function reconciliationOfYear(db: Db, fiscalYear: string, filters: { progr
   });
 }
 
+/**
+ * How many rows a year has and their totals to the cent, summed by the database: the journal's
+ * kinds summed, then turned into balances by the same rule as each row (balances are sums of
+ * entries, so the balances of the sums are the sums of the balances).
+ */
+async function moneyTotalsOfYear(db: Db, fiscalYear: string, filters: { programId?: string | null; pillarId?: string | null }) {
+  const total = (column: string) => sql<bigint>`coalesce(sum(${sql.ref(column)}), 0)::bigint`;
+  const t = await moneyOfYear(db, fiscalYear, filters)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('rows'),
+      total('m.budgetCents').as('budgetCents'),
+      total('m.claimedCents').as('claimedCents'),
+      total('m.certifiedCents').as('certifiedCents'),
+      sql<bigint>`coalesce(sum(case when m.fiscal_year >= coalesce(m.terms_last_year, '') then m.holdback_cents - m.holdback_released_total_cents else 0 end), 0)::bigint`.as('holdbackCents'),
+      ...Object.values(KIND_COLUMNS).map((column) => total(`m.${column}`).as(column)),
+    ])
+    .executeTakeFirstOrThrow();
+  const b = balancesOfKinds(t as unknown as Record<KindColumn, bigint>);
+  const totals: Record<MoneyFigure, bigint> = {
+    budgetCents: t.budgetCents,
+    committedCents: b.committed,
+    claimedCents: t.claimedCents,
+    certifiedCents: t.certifiedCents,
+    paidCents: b.paid,
+    advancesOutstandingCents: b.advancesOutstanding,
+    holdbackCents: t.holdbackCents,
+    lapsedCents: b.lapsed,
+    availableCents: b.available,
+  };
+  return { rows: Number(t.rows), totals };
+}
+
 export async function reconciliation(db: Db, filters: { programId?: string | null; fiscalYear?: string | null; pillarId?: string | null; byCategory?: boolean }) {
-  if (filters.fiscalYear && !filters.byCategory) return reconciliationOfYear(db, filters.fiscalYear, filters);
+  // One year without categories (the screen, and the exports of a year): one row per agreement
+  // read from the money the database keeps per agreement and year; a test holds it equal to the
+  // general path.
+  if (filters.fiscalYear && !filters.byCategory) return moneyRowsOfYear(db, filters.fiscalYear, filters);
   return reconciliationOfAll(db, filters);
 }
 
@@ -713,8 +757,16 @@ export async function reconciliationPage(
   filters: { programId?: string | null; fiscalYear?: string | null; pillarId?: string | null; byCategory?: boolean; search: string; page: number },
   pageSize = RECONCILIATION_PAGE_SIZE,
 ) {
-  const all = await reconciliation(db, filters);
   const needle = folded(filters.search.trim());
+  if (filters.fiscalYear && !filters.byCategory && !needle) {
+    // A year unsearched: the database counts and totals the rows and reads one page of them.
+    const { rows: total, totals } = await moneyTotalsOfYear(db, filters.fiscalYear, filters);
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    const page = Math.min(filters.page, pages);
+    const rows = await moneyRowsOfYear(db, filters.fiscalYear, filters, { limit: pageSize, offset: (page - 1) * pageSize });
+    return { rows, total, page, pageSize, totals };
+  }
+  const all = await reconciliation(db, filters);
   const matching = needle ? all.filter((r) => folded(`${r.referenceNumber} ${r.organisationNameEn} ${r.organisationNameFr}`).includes(needle)) : all;
   const totals = Object.fromEntries(MONEY_FIGURES.map((f) => [f, matching.reduce((sum, r) => sum + r[f], 0n)])) as Record<MoneyFigure, bigint>;
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));

@@ -1,6 +1,6 @@
 /**
  * An agreement's money for one fiscal year, as the reconciliation reads it, kept by the database:
- * the year's amount in the terms in force, the journal summed by kind for the year, the claims of
+ * the agreement's number, organisation and status, the year's amount in the terms in force, the journal summed by kind for the year, the claims of
  * the year (requested and certified, rejected ones left out), and what the holdback needs (the
  * version's holdback, its last fiscal year, every holdback released so far). The reconciliation of
  * a program's year then reads one row per agreement instead of five lookups per agreement.
@@ -8,7 +8,7 @@
  * Derived only, and counted again from its sources for each agreement-year a statement touches:
  * - `ledger_entry` inserts (a holdback released counts on every year of its agreement);
  * - `claim` inserts and updates;
- * - `agreement` inserts and a new version in force; `agreement_version` updates (a draft's
+ * - `agreement` inserts, a new version in force or status; `agreement_version` updates (a draft's
  *   holdback); `agreement_fiscal_year` changes: every year of that agreement.
  * Each count locks the row first, so a concurrent writer of the same agreement-year waits and then
  * counts with what the first committed. Money writers lock the agreement row before anything
@@ -23,6 +23,10 @@ create table agreement_year_money (
   agreement_id uuid not null references agreement (id),
   fiscal_year text not null references fiscal_year (label),
   program_id uuid not null references program (id),
+  -- The agreement's number, organisation and status, so that a page of the year is read here.
+  reference_number text not null,
+  organisation_id uuid not null references organisation (id),
+  agreement_status text not null,
   in_terms boolean not null default false,
   budget_cents bigint not null default 0,
   terms_last_year text,
@@ -43,20 +47,20 @@ create table agreement_year_money (
   certified_cents bigint not null default 0,
   primary key (agreement_id, fiscal_year)
 );
-create index agreement_year_money_program_idx on agreement_year_money (fiscal_year, program_id) where in_terms or entries > 0;
+create index agreement_year_money_program_idx on agreement_year_money (fiscal_year, program_id, reference_number) where in_terms or entries > 0;
 
 create function count_agreement_year_money(target_agreement uuid, target_year text) returns void language plpgsql as $$
 begin
-  insert into agreement_year_money (agreement_id, fiscal_year, program_id)
-  select id, target_year, program_id from agreement where id = target_agreement
+  insert into agreement_year_money (agreement_id, fiscal_year, program_id, reference_number, organisation_id, agreement_status)
+  select id, target_year, program_id, reference_number, organisation_id, status from agreement where id = target_agreement
   on conflict (agreement_id, fiscal_year) do nothing;
   perform 1 from agreement_year_money where agreement_id = target_agreement and fiscal_year = target_year for update;
   update agreement_year_money m
-  set (in_terms, budget_cents, terms_last_year, holdback_cents, holdback_released_total_cents,
+  set (agreement_status, in_terms, budget_cents, terms_last_year, holdback_cents, holdback_released_total_cents,
        entries, commitment_cents, advance_paid_cents, expenditure_reported_cents, advance_reconciled_cents, reimbursement_paid_cents,
        holdback_retained_cents, holdback_released_cents, overpayment_established_cents, recovery_received_cents, lapse_cents,
        claimed_cents, certified_cents) = (
-    select y.version_id is not null, coalesce(y.amount_cents, 0),
+    select a.status, y.version_id is not null, coalesce(y.amount_cents, 0),
            (select max(fiscal_year) from agreement_fiscal_year where version_id = v.id), coalesce(v.holdback_cents, 0),
            coalesce((select sum(amount_cents) from ledger_entry where agreement_id = target_agreement and kind = 'holdback_released'), 0),
            j.entries, j.commitment, j.advance_paid, j.expenditure_reported, j.advance_reconciled, j.reimbursement_paid,
@@ -154,7 +158,7 @@ create trigger count_money_of_changed_claims after update on claim
 
 create function count_money_of_agreement() returns trigger language plpgsql as $$
 begin
-  if tg_op = 'INSERT' or new.current_version is distinct from old.current_version then
+  if tg_op = 'INSERT' or new.current_version is distinct from old.current_version or new.status is distinct from old.status then
     perform count_agreement_money(new.id);
   end if;
   return null;
@@ -194,8 +198,8 @@ create trigger count_money_of_terms_years after insert or update or delete on ag
 create trigger agreement_year_money_by_trigger_only before delete on agreement_year_money
   for each row execute function refuse_change();
 
-insert into agreement_year_money (agreement_id, fiscal_year, program_id)
-select distinct a.id, k.fiscal_year, a.program_id
+insert into agreement_year_money (agreement_id, fiscal_year, program_id, reference_number, organisation_id, agreement_status)
+select distinct a.id, k.fiscal_year, a.program_id, a.reference_number, a.organisation_id, a.status
 from agreement a join (
   select v.agreement_id, f.fiscal_year from agreement_fiscal_year f join agreement_version v on v.id = f.version_id join agreement a on a.id = v.agreement_id and a.current_version = v.version
   union select agreement_id, fiscal_year from ledger_entry

@@ -154,6 +154,9 @@ export interface AgreementYearMoneyTable {
   agreementId: string;
   fiscalYear: string;
   programId: string;
+  referenceNumber: string;
+  organisationId: string;
+  agreementStatus: AgreementStatus;
   inTerms: boolean;
   budgetCents: bigint;
   termsLastYear: string | null;
