@@ -189,15 +189,17 @@ async function targetsFor(dbUrl: string | null, dataDir: string): Promise<Target
   }
 }
 
-/** The SQL one call sends, captured in-process, then replayed straight through pg: its median time. */
+/** The SQL one request sends (its session lookup included), captured in-process, then replayed straight through pg: its median time. */
 async function rawSqlTime(dbUrl: string, target: Target, token: string): Promise<{ statements: number; medianMs: number }> {
   const captured: { sql: string; parameters: readonly unknown[] }[] = [];
   let capturing = false;
   const handle = createDb({ kind: 'postgres', connectionString: dbUrl, onQuery: (sql, parameters) => capturing && captured.push({ sql, parameters }) });
   const deps = { db: handle.db, mailer: createMailer({ from: 'bench@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() };
   try {
-    const api = createCaller(createContext(deps, { sessionToken: token, meta: { requestId: 'bench', ip: null, userAgent: null, lang: 'en' }, cookie: { set: () => undefined, clear: () => undefined } }));
+    // A fresh context per call, as each HTTP request has: its session is looked up again, and that
+    // statement counts among the call's SQL as it does in the request's.
     const call = async () => {
+      const api = createCaller(createContext(deps, { sessionToken: token, meta: { requestId: 'bench', ip: null, userAgent: null, lang: 'en' }, cookie: { set: () => undefined, clear: () => undefined } }));
       for (const c of target.calls) {
         const [group, name] = c.path.split('.') as [string, string];
         const procedures = api as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
