@@ -306,6 +306,21 @@ describe('money beside results', () => {
       }
     }
     expect(compared).toBeGreaterThan(30);
+    // By pillar too.
+    const pillars = await h.t.db.selectFrom('pillar').select('id').execute();
+    let byPillar = 0;
+    for (const { id: pillarId } of pillars) {
+      const general = await reconciliation(h.t.db, { pillarId });
+      for (const fiscalYear of YEARS) {
+        const expected = general.filter((r) => r.fiscalYear === fiscalYear);
+        expect(await reconciliation(h.t.db, { pillarId, fiscalYear })).toEqual(expected);
+        const page = await reconciliationPage(h.t.db, { pillarId, fiscalYear, search: '', page: 1 }, 1000);
+        expect(page.rows).toEqual(expected);
+        expect(page.totals.paidCents).toBe(expected.reduce((sum, r) => sum + r.paidCents, 0n));
+        byPillar += expected.length;
+      }
+    }
+    expect(byPillar).toBeGreaterThan(10);
   });
 
   it('counts agreements and organisations funded by province, type and priority', async () => {
