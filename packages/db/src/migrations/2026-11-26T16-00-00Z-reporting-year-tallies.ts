@@ -98,16 +98,16 @@ create constraint trigger count_reporting_year_on_report_status after update on 
 create trigger reporting_year_tally_by_trigger_only before delete on reporting_year_tally
   for each row execute function refuse_change();
 
-insert into reporting_year_tally (agreement_id, fiscal_year, program_id, periods, accepted, in_review, not_filed, first_due_date, last_due_date, first_open_due_date)
-select rp.agreement_id, rp.fiscal_year, a.program_id,
-       count(*) filter (where rp.cancelled_at is null),
-       count(*) filter (where rp.cancelled_at is null and pr.status = 'accepted'),
-       count(*) filter (where rp.cancelled_at is null and pr.status in ('submitted', 'returned')),
-       count(*) filter (where rp.cancelled_at is null and (pr.id is null or pr.status = 'draft')),
-       min(rp.due_date) filter (where rp.cancelled_at is null), max(rp.due_date) filter (where rp.cancelled_at is null),
-       min(rp.due_date) filter (where rp.cancelled_at is null and pr.status is distinct from 'accepted')
-from reporting_period rp join agreement a on a.id = rp.agreement_id left join progress_report pr on pr.period_id = rp.id
-group by rp.agreement_id, rp.fiscal_year, a.program_id;
+-- Backfilled through the same function the triggers use.
+do $$
+declare
+  k record;
+begin
+  for k in select distinct agreement_id, fiscal_year from reporting_period order by 1, 2 loop
+    perform count_reporting_year(k.agreement_id, k.fiscal_year);
+  end loop;
+end
+$$;
 
 create table agreement_year_indicator (
   agreement_id uuid not null references agreement (id),
@@ -163,13 +163,15 @@ create trigger agreement_fiscal_year_in_force after insert or update or delete o
 create trigger agreement_indicator_in_force after insert or update or delete on agreement_indicator
   for each row execute function agreement_terms_in_force_changed();
 
-insert into agreement_year_indicator (agreement_id, fiscal_year, indicator_id, program_id, version_id, target_value)
-select a.id, fy.fiscal_year, ai.indicator_id, a.program_id, v.id, ai.target_value
-from agreement a
-  join agreement_version v on v.agreement_id = a.id and v.version = a.current_version
-  join agreement_fiscal_year fy on fy.version_id = v.id
-  join agreement_indicator ai on ai.version_id = v.id
-where a.status in ('active', 'closed', 'terminated');
+do $$
+declare
+  k record;
+begin
+  for k in select id from agreement where status in ('active', 'closed', 'terminated') order by 1 loop
+    perform place_agreement_in_force(k.id);
+  end loop;
+end
+$$;
 
 create table agreement_term_year (
   agreement_id uuid not null references agreement (id),
