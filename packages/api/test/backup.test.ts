@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, seedDemoActivity } from '../src';
+import { derivedRowsAstray } from './derived';
 import { createHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -76,6 +77,8 @@ describe('backup and restore', () => {
     expect(trail.length).toBeGreaterThan(10);
     expect(await auditTrail(restored.db)).toEqual(trail);
     expect(await rowCounts(restored.db)).toEqual(await rowCounts(h.t.db));
+    // What the database keeps per agreement and year came back equal to its sources.
+    expect(await derivedRowsAstray(restored.db)).toBe(0);
   });
 
   it('the copy is a working database: nothing left to migrate, and its rules still hold', async () => {
