@@ -459,6 +459,7 @@ export interface ReconciliationRow {
  * terms in force, then committed, claimed, certified, paid, advances outstanding, holdback,
  * lapsed and available, every figure from the journal or the claims.
  */
+/** The agreements a reconciliation shows: in force, or ended after having been. */
 const IN_FORCE_STATUSES = ['active', 'closed', 'terminated'] as const;
 const KIND_COLUMNS = {
   commitment: 'commitmentCents',
@@ -587,7 +588,7 @@ async function reconciliationOfAll(db: Db, filters: { programId?: string | null;
     .innerJoin('program', 'program.id', 'agreement.programId')
     .innerJoin('agreementVersion as v', (j) => j.onRef('v.agreementId', '=', 'agreement.id').onRef('v.version', '=', 'agreement.currentVersion'))
     .select(['agreement.id', 'agreement.referenceNumber', 'organisation.legalNameEn', 'organisation.legalNameFr', 'program.id as programId', 'program.nameEn as programNameEn', 'program.nameFr as programNameFr', 'v.id as versionId', 'v.holdbackCents'])
-    .where('agreement.status', 'in', ['active', 'closed', 'terminated']);
+    .where('agreement.status', 'in', IN_FORCE_STATUSES);
   if (filters.programId) agreements = agreements.where('agreement.programId', '=', filters.programId);
   if (filters.pillarId) {
     const pillarId = filters.pillarId;
