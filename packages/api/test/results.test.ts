@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReportData, createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, renderAnnualReportPdf, seedDemoActivity } from '../src';
 import { createHarness, rejection, type Harness } from './harness';
+import { recipientPayments } from '../src/services/dashboard';
 import { textOf } from './pdf-text';
 import { derivedRowsAstray } from './derived';
 import { programRollup } from '../src/services/results';
@@ -277,7 +278,7 @@ describe('money beside results', () => {
     const rows = await api.results.spending({ fromFiscalYear: '2017-18', toFiscalYear: '2026-27' });
     const { rows: journal } = await sql<{ committed: string; actual: string }>`
       select (coalesce(sum(amount_cents) filter (where kind = 'commitment'), 0) - coalesce(sum(amount_cents) filter (where kind = 'lapse'), 0))::text as committed,
-             (coalesce(sum(amount_cents) filter (where kind in ('advance_paid', 'reimbursement_paid', 'holdback_released')), 0)
+             (coalesce(sum(amount_cents) filter (where kind in ('advance_paid', 'reimbursement_paid')), 0)
               - coalesce(sum(amount_cents) filter (where kind = 'recovery_received'), 0))::text as actual
       from ledger_entry where fiscal_year between '2017-18' and '2026-27'`.execute(h.t.db);
     const { rows: budget } = await sql<{ planned: string }>`select sum(amount_cents)::text as planned from program_budget where fiscal_year between '2017-18' and '2026-27'`.execute(h.t.db);
@@ -285,6 +286,46 @@ describe('money beside results', () => {
     expect(rows.reduce((s, r) => s + r.actualCents, 0n)).toBe(BigInt(journal[0]!.actual));
     expect(rows.reduce((s, r) => s + r.plannedCents, 0n)).toBe(BigInt(budget[0]!.planned));
     for (const r of rows) expect(r.varianceCents).toBe(r.actualCents - r.plannedCents);
+  });
+
+  it('money paid is the same figure in the reconciliation, results spending and the recipient payments, to the cent (a released holdback is part of a payment, never a second one)', async () => {
+    // The oracle: the payment entries summed by SQL, with no balance function involved.
+    const { rows: paidRows } = await sql<{ agreementId: string; programId: string; organisationId: string; fiscalYear: string; paid: string; recovered: string }>`
+      select l.agreement_id, a.program_id, a.organisation_id, l.fiscal_year,
+             coalesce(sum(l.amount_cents) filter (where l.kind in ('advance_paid', 'reimbursement_paid')), 0)::text as paid,
+             coalesce(sum(l.amount_cents) filter (where l.kind = 'recovery_received'), 0)::text as recovered
+        from ledger_entry l join agreement a on a.id = l.agreement_id
+       group by l.agreement_id, a.program_id, a.organisation_id, l.fiscal_year`.execute(h.t.db);
+    const { rows: released } = await sql<{ n: string }>`select count(*)::text as n from ledger_entry where kind = 'holdback_released'`.execute(h.t.db);
+    expect(Number(released[0]!.n)).toBeGreaterThan(0);
+    const general = await reconciliation(h.t.db, {});
+    const paidOf = new Map(paidRows.map((r) => [`${r.agreementId}|${r.fiscalYear}`, BigInt(r.paid)]));
+    for (const r of general) expect([r.referenceNumber, r.fiscalYear, r.paidCents]).toEqual([r.referenceNumber, r.fiscalYear, paidOf.get(`${r.agreementId}|${r.fiscalYear}`) ?? 0n]);
+    // A closed agreement whose final report was accepted has nothing left to pay but what lapsed.
+    const { rows: closed } = await sql<{ id: string }>`select id from agreement where status = 'closed' and final_report_accepted_at is not null`.execute(h.t.db);
+    expect(closed.length).toBeGreaterThan(0);
+    for (const { id } of closed) {
+      const rows = general.filter((r) => r.agreementId === id);
+      expect(rows.reduce((s, r) => s + r.holdbackCents, 0n)).toBe(0n);
+    }
+    // Results spending, per program and year, over every pillar.
+    const { api } = await h.signInAs('analyst@example.ca');
+    const spending = await api.results.spending({ fromFiscalYear: '2017-18', toFiscalYear: '2026-27' });
+    const actualOf = new Map<string, bigint>();
+    for (const r of spending) actualOf.set(`${r.programId}|${r.fiscalYear}`, (actualOf.get(`${r.programId}|${r.fiscalYear}`) ?? 0n) + r.actualCents);
+    const expectedOf = new Map<string, bigint>();
+    const { rows: withPillars } = await sql<{ agreementId: string }>`select distinct v.agreement_id from agreement_version v join agreement_version_pillar p on p.version_id = v.id`.execute(h.t.db);
+    const hasPillar = new Set(withPillars.map((r) => r.agreementId));
+    for (const r of paidRows) {
+      if (!hasPillar.has(r.agreementId) || r.fiscalYear < '2017-18' || r.fiscalYear > '2026-27') continue;
+      const key = `${r.programId}|${r.fiscalYear}`;
+      expectedOf.set(key, (expectedOf.get(key) ?? 0n) + BigInt(r.paid) - BigInt(r.recovered));
+    }
+    for (const [key, expected] of expectedOf) expect([key, actualOf.get(key) ?? 0n]).toEqual([key, expected]);
+    // What each organisation sees as payments received.
+    const byOrganisation = new Map<string, bigint>();
+    for (const r of paidRows) byOrganisation.set(r.organisationId, (byOrganisation.get(r.organisationId) ?? 0n) + BigInt(r.paid));
+    for (const [organisationId, expected] of byOrganisation) expect((await recipientPayments(h.t.db, { organisationIds: [organisationId] })).totalCents).toBe(expected);
   });
 
   it('the reconciliation of a year, read from the money kept per agreement and year, equals the journal worked out, page by page and in total', async () => {

@@ -37,6 +37,14 @@ export const LEDGER_KINDS = [
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
+/**
+ * The entries that are money paid to the recipient: one per released claim. Nothing else is a
+ * payment. In particular `holdback_released` is not: it marks how much *of* a payment (the
+ * `advance_paid` or `reimbursement_paid` of the same claim) was the holdback that the accepted
+ * final report set free, so it never adds to what was paid.
+ */
+export const PAYMENT_KINDS = ['advance_paid', 'reimbursement_paid'] as const satisfies readonly LedgerKind[];
+
 export interface JournalEntry {
   fiscalYear: string;
   kind: LedgerKind;
@@ -51,13 +59,16 @@ export interface Balances {
   advancesOutstanding: Cents;
   expenditureReported: Cents;
   lapsed: Cents;
+  /** Of what was paid, how much was holdback set free by the accepted final report (a part of `paid`, never added to it). */
   holdbackReleased: Cents;
   receivable: Cents;
+  /** Overpayments the recipient has paid back. */
+  recovered: Cents;
   /** Committed and not paid. */
   available: Cents;
 }
 
-const ZERO: Balances = { committed: 0n, paid: 0n, advanced: 0n, advancesOutstanding: 0n, expenditureReported: 0n, lapsed: 0n, holdbackReleased: 0n, receivable: 0n, available: 0n };
+const ZERO: Balances = { committed: 0n, paid: 0n, advanced: 0n, advancesOutstanding: 0n, expenditureReported: 0n, lapsed: 0n, holdbackReleased: 0n, receivable: 0n, recovered: 0n, available: 0n };
 
 /** One entry's effect on the balances: the only place that says what each kind of entry means. */
 export function applyEntry(b: Balances, e: Pick<JournalEntry, 'kind' | 'amountCents'>): Balances {
@@ -87,6 +98,7 @@ export function applyEntry(b: Balances, e: Pick<JournalEntry, 'kind' | 'amountCe
     case 'holdback_retained':
       break;
     case 'holdback_released':
+      // A marker inside a payment, already counted in `paid` by that payment's own entry.
       n.holdbackReleased += e.amountCents;
       break;
     case 'overpayment_established':
@@ -94,6 +106,7 @@ export function applyEntry(b: Balances, e: Pick<JournalEntry, 'kind' | 'amountCe
       break;
     case 'recovery_received':
       n.receivable -= e.amountCents;
+      n.recovered += e.amountCents;
       break;
   }
   n.available = n.committed - n.paid;
@@ -103,6 +116,31 @@ export function applyEntry(b: Balances, e: Pick<JournalEntry, 'kind' | 'amountCe
 /** The balances of a set of entries, by replaying them. */
 export function balancesOf(entries: readonly Pick<JournalEntry, 'kind' | 'amountCents'>[]): Balances {
   return entries.reduce(applyEntry, ZERO);
+}
+
+/** What the program actually spent: paid to the recipient, less the overpayments paid back. */
+export function actualSpending(b: Pick<Balances, 'paid' | 'recovered'>): Cents {
+  return b.paid - b.recovered;
+}
+
+/**
+ * How much of a payment of `amount`, made after `paidBefore` was paid, is holdback set free: once
+ * the final report is accepted, whatever is paid beyond the total less the holdback. Before the
+ * final report nothing is (the limits refuse paying into the holdback).
+ */
+export function holdbackReleasedBy(paidBefore: Cents, amount: Cents, limits: Pick<PaymentLimits, 'totalCents' | 'holdbackCents' | 'finalReportAccepted'>): Cents {
+  if (!limits.finalReportAccepted) return 0n;
+  const threshold = limits.totalCents - limits.holdbackCents;
+  const beyond = (paid: Cents) => (paid > threshold ? paid - threshold : 0n);
+  return beyond(paidBefore + amount) - beyond(paidBefore);
+}
+
+/**
+ * The holdback still kept, shown in one fiscal year only: the last fiscal year of the terms in
+ * force (where it would be paid). Every reconciliation path and the database's copy use this.
+ */
+export function holdbackKeptIn(fiscalYear: string, termsLastYear: string | null, holdbackCents: Cents, releasedCents: Cents): Cents {
+  return termsLastYear !== null && fiscalYear === termsLastYear ? holdbackCents - releasedCents : 0n;
 }
 
 /** Balances per fiscal year, in fiscal-year order. */

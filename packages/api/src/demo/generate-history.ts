@@ -530,7 +530,6 @@ async function generateAgreements(db: Db, random: Random, count: number, ctx: Ba
 
     // Money: what was spent and reimbursed each period that ended, the holdback kept until the
     // final report, then released.
-    const lastYear = yearsOfTerm[yearsOfTerm.length - 1]!.fiscalYear;
     const payable = new Map(payableBeforeFinalReport(yearsOfTerm, kept).map((y) => [y.fiscalYear, y.amountCents]));
     for (const y of yearsOfTerm) {
       const inYear = schedule.filter((p) => p.fiscalYear === y.fiscalYear);
@@ -558,7 +557,14 @@ async function generateAgreements(db: Db, random: Random, count: number, ctx: Ba
       });
     }
     if (kept > 0n && finalAcceptedAt) {
-      journal.push({ agreementId: id, fiscalYear: lastYear, costCategory: null, kind: 'holdback_released', amountCents: kept, agreementVersion: 1, memo: 'Final report accepted', createdBy: ctx.managerId, createdAt: finalAcceptedAt });
+      // The holdback is paid like any payment once the final report is accepted, in each year that kept it; the
+      // holdback_released entry only marks that part of the payment (PAYMENT_KINDS), as the live release does.
+      for (const y of yearsOfTerm) {
+        const withheld = y.amountCents - (payable.get(y.fiscalYear) ?? 0n);
+        if (withheld <= 0n) continue;
+        journal.push({ agreementId: id, fiscalYear: y.fiscalYear, costCategory: null, kind: 'reimbursement_paid', amountCents: withheld, agreementVersion: 1, memo: 'Holdback paid after the final report', createdBy: ctx.managerId, createdAt: finalAcceptedAt });
+        journal.push({ agreementId: id, fiscalYear: y.fiscalYear, costCategory: null, kind: 'holdback_released', amountCents: withheld, agreementVersion: 1, memo: 'Final report accepted', createdBy: ctx.managerId, createdAt: finalAcceptedAt });
+      }
     }
   }
 

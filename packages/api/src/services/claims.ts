@@ -14,6 +14,8 @@ import {
   claimReference,
   DomainError,
   formatMoney,
+  holdbackKeptIn,
+  holdbackReleasedBy,
   paymentRefusal,
   splitExpenditure,
   stackingCheck,
@@ -264,14 +266,10 @@ export async function releasePayment(db: Db, user: Viewer, meta: RequestMeta, in
         .insertInto('ledgerEntry')
         .values({ agreementId: agreement.id, fiscalYear: c.fiscalYear, kind: c.kind === 'advance' ? 'advance_paid' : 'reimbursement_paid', amountCents: amount, claimId: c.id, createdBy: user.id, memo: c.referenceNumber })
         .execute();
-      // Once the final report is accepted, what is paid beyond the total less the holdback releases the holdback.
-      if (limits.finalReportAccepted) {
-        const paidBefore = balancesOf(entries).paid;
-        const threshold = limits.totalCents - limits.holdbackCents;
-        const released = (paidBefore + amount > threshold ? paidBefore + amount - threshold : 0n) - (paidBefore > threshold ? paidBefore - threshold : 0n);
-        if (released > 0n) {
-          await tx.insertInto('ledgerEntry').values({ agreementId: agreement.id, fiscalYear: c.fiscalYear, kind: 'holdback_released', amountCents: released, claimId: c.id, createdBy: user.id, memo: c.referenceNumber }).execute();
-        }
+      // Of this payment, the part beyond the total less the holdback is the holdback set free (a marker, not a second payment).
+      const released = holdbackReleasedBy(balancesOf(entries).paid, amount, limits);
+      if (released > 0n) {
+        await tx.insertInto('ledgerEntry').values({ agreementId: agreement.id, fiscalYear: c.fiscalYear, kind: 'holdback_released', amountCents: released, claimId: c.id, createdBy: user.id, memo: c.referenceNumber }).execute();
       }
       await recordAudit(tx, { actorUserId: user.id, entityType: 'payment', entityId: c.id, action: 'release', before: { status: 'certified' }, after: { status: 'paid', amountCents: amount, releaseKey: input.releaseKey }, requestId: meta.requestId });
       return { paidCents: amount, releasedAt: now, repeated: false };
@@ -515,8 +513,6 @@ async function moneyRowsOfYear(db: Db, fiscalYear: string, filters: { programId?
     .execute();
   return lines.map((m) => {
     const b = balancesOfKinds(m);
-    // The holdback is kept from the last fiscal year of the terms until it is released.
-    const isLastYear = fiscalYear >= (m.termsLastYear ?? '');
     return {
       agreementId: m.agreementId,
       referenceNumber: m.referenceNumber,
@@ -533,7 +529,7 @@ async function moneyRowsOfYear(db: Db, fiscalYear: string, filters: { programId?
       certifiedCents: m.certifiedCents,
       paidCents: b.paid,
       advancesOutstandingCents: b.advancesOutstanding,
-      holdbackCents: isLastYear ? m.holdbackCents - m.holdbackReleasedTotalCents : 0n,
+      holdbackCents: holdbackKeptIn(fiscalYear, m.termsLastYear, m.holdbackCents, m.holdbackReleasedTotalCents),
       lapsedCents: b.lapsed,
       availableCents: b.available,
     };
@@ -553,7 +549,8 @@ async function moneyTotalsOfYear(db: Db, fiscalYear: string, filters: { programI
       total('m.budgetCents').as('budgetCents'),
       total('m.claimedCents').as('claimedCents'),
       total('m.certifiedCents').as('certifiedCents'),
-      sql<bigint>`coalesce(sum(case when m.fiscal_year >= coalesce(m.terms_last_year, '') then m.holdback_cents - m.holdback_released_total_cents else 0 end), 0)::bigint`.as('holdbackCents'),
+      // holdbackKeptIn, summed by the database (a test holds the two equal).
+      sql<bigint>`coalesce(sum(case when m.fiscal_year = m.terms_last_year then m.holdback_cents - m.holdback_released_total_cents else 0 end), 0)::bigint`.as('holdbackCents'),
       ...Object.values(KIND_COLUMNS).map((column) => total(`m.${column}`).as(column)),
     ])
     .executeTakeFirstOrThrow();
@@ -682,13 +679,11 @@ async function reconciliationOfAll(db: Db, filters: { programId?: string | null;
     const agreementClaims = claimsOf.get(a.id) ?? [];
     const labels = new Set(agreementYears.map((y) => y.fiscalYear));
     for (const e of agreementEntries) labels.add(e.fiscalYear);
-    const lastYear = [lastYearOf.get(a.versionId) ?? '', ...labels].sort().at(-1);
     for (const fiscalYear of [...labels].sort()) {
       if (filters.fiscalYear && fiscalYear !== filters.fiscalYear) continue;
       const yearEntries = agreementEntries.filter((e) => e.fiscalYear === fiscalYear);
       const yearClaims = agreementClaims.filter((c) => c.fiscalYear === fiscalYear);
       const uniqueClaims = [...new Map(yearClaims.map((c) => [c.id, c])).values()];
-      const isLastYear = fiscalYear === lastYear;
       const base = {
         agreementId: a.id,
         referenceNumber: a.referenceNumber,
@@ -710,8 +705,7 @@ async function reconciliationOfAll(db: Db, filters: { programId?: string | null;
           certifiedCents: sum(uniqueClaims.map((c) => c.certifiedCents ?? 0n)),
           paidCents: b.paid,
           advancesOutstandingCents: b.advancesOutstanding,
-          // The holdback is kept from the last fiscal year until it is released.
-          holdbackCents: isLastYear ? a.holdbackCents - (holdbackReleasedOf.get(a.id) ?? 0n) : 0n,
+          holdbackCents: holdbackKeptIn(fiscalYear, lastYearOf.get(a.versionId) ?? null, a.holdbackCents, holdbackReleasedOf.get(a.id) ?? 0n),
           lapsedCents: b.lapsed,
           availableCents: b.available,
         });

@@ -7,6 +7,7 @@
 import type { Db } from '@tp/db';
 import { sql } from 'kysely';
 import type { Viewer } from './applications';
+import { PAYMENT_KINDS } from '@tp/domain';
 
 export async function officerDashboard(db: Db, today: string) {
   const [overdue, delayed, atRisk, toCertify] = await Promise.all([
@@ -83,7 +84,7 @@ export async function recipientPayments(db: Db, user: Pick<Viewer, 'organisation
     .innerJoin('agreement', 'agreement.id', 'ledgerEntry.agreementId')
     .select(['ledgerEntry.id', 'agreement.referenceNumber', 'ledgerEntry.fiscalYear', 'ledgerEntry.kind', 'ledgerEntry.amountCents', 'ledgerEntry.createdAt'])
     .where('agreement.organisationId', 'in', user.organisationIds)
-    .where('ledgerEntry.kind', 'in', ['advance_paid', 'reimbursement_paid', 'holdback_released'])
+    .where('ledgerEntry.kind', 'in', PAYMENT_KINDS)
     .orderBy('ledgerEntry.id', 'desc')
     .execute();
   return { totalCents: rows.reduce((s, r) => s + r.amountCents, 0n), recent: rows.slice(0, 10) };

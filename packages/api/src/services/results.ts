@@ -9,6 +9,7 @@
  */
 import type { Db } from '@tp/db';
 import {
+  actualSpending,
   DomainError,
   GBA_DIMENSIONS,
   aggregate,
@@ -367,8 +368,7 @@ export async function spending(db: Db, input: SpendingInput): Promise<SpendingRo
     const pillarIds = pillarMap.get(g.agreementId);
     if (!pillarIds || pillarIds.length === 0) continue;
     const b = balancesOf(g.entries);
-    const recovered = g.entries.filter((e) => e.kind === 'recovery_received').reduce((s, e) => s + e.amountCents, 0n);
-    const actual = b.paid + b.holdbackReleased - recovered;
+    const actual = actualSpending(b);
     const committedParts = allocate(b.committed, pillarIds.map(() => 1n));
     const actualParts = allocate(actual, pillarIds.map(() => 1n));
     pillarIds.forEach((pillarId, i) => {
