@@ -213,6 +213,11 @@ describe('screening and assessment', () => {
     expect(above).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.decision.aboveLimit' });
     expect((await officer.applications.get({ id })).status).toBe('recommended');
     await h.t.db.updateTable('programApprovalLimit').set({ maxAmountCents: before.maxAmountCents }).where('programId', '=', program).where('role', '=', 'program_manager').execute();
+    // The database refuses a decision above the recorded authority too. The application has no
+    // decision yet, the manager holds this role with this very limit and did not recommend it, so
+    // the authority trigger lets it through: only the amount above the limit can refuse it.
+    const aboveRecorded = h.t.db.insertInto('applicationDecision').values({ applicationId: id, outcome: 'approved', amountCents: before.maxAmountCents + 1n, rationale: 'x', decidedBy: await h.userId('manager@example.ca'), deciderRole: 'program_manager', deciderLimitCents: before.maxAmountCents }).execute();
+    await expect(aboveRecorded).rejects.toMatchObject({ code: '23514', message: expect.stringMatching(/violates check constraint "application_decision_check\d*"/) });
     await manager.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'Fund it' });
     const decided = await windsor.applications.get({ id });
     expect(decided.status).toBe('approved');
@@ -221,8 +226,6 @@ describe('screening and assessment', () => {
     expect(await auditActions(id)).toEqual(expect.arrayContaining(['submit', 'status.screened_in', 'screen', 'status.under_review', 'status.recommended', 'recommend', 'status.approved', 'decide']));
     const standards = await officer.assessment.serviceStandards({ callId: call.id });
     expect(standards).toMatchObject({ submitted: 1, acknowledged: 1, decided: 1, averageDaysToDecision: 0 });
-    // The database refuses a decision above the recorded authority too.
-    await expect(h.t.db.insertInto('applicationDecision').values({ applicationId: id, outcome: 'approved', amountCents: 2n, rationale: 'x', decidedBy: await h.userId('officer@example.ca'), deciderRole: 'program_officer', deciderLimitCents: 1n }).execute()).rejects.toThrow();
   });
 
   it('a conflicted reviewer cannot read or score the application', async () => {

@@ -17,6 +17,7 @@ import * as ledgerYearTotals from './2026-11-26T14-00-00Z-ledger-year-totals';
 import * as periodsByProgram from './2026-11-26T14-30-00Z-periods-by-program';
 import * as reportingYearTallies from './2026-11-26T16-00-00Z-reporting-year-tallies';
 import * as agreementYearMoney from './2026-11-26T16-30-00Z-agreement-year-money';
+import * as editedMigrationsCatchUp from './2026-12-02T21-00-00Z-edited-migrations-catch-up';
 import * as holdbackReleaseIsPartOfAPayment from './2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment';
 
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T14-30-00Z-periods-by-program': periodsByProgram,
   '2026-11-26T16-00-00Z-reporting-year-tallies': reportingYearTallies,
   '2026-11-26T16-30-00Z-agreement-year-money': agreementYearMoney,
+  '2026-12-02T21-00-00Z-edited-migrations-catch-up': editedMigrationsCatchUp,
   '2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment': holdbackReleaseIsPartOfAPayment,
 };
 
