@@ -6,6 +6,12 @@
 import type { Db } from '@tp/db';
 import { sql } from 'kysely';
 
+const KINDS = ['commitment', 'advance_paid', 'expenditure_reported', 'advance_reconciled', 'reimbursement_paid', 'holdback_retained', 'holdback_released', 'overpayment_established', 'recovery_received', 'lapse'];
+/** agreement_year_money's columns in the order the recount below gives them. */
+const keptMoney = sql.raw(
+  ['agreement_id', 'fiscal_year', 'program_id', 'reference_number', 'organisation_id', 'agreement_status', 'in_terms', 'budget_cents', 'terms_last_year', 'holdback_cents', 'holdback_released_total_cents', 'entries', ...KINDS.map((k) => `${k}_cents`), 'claimed_cents', 'certified_cents'].join(', '),
+);
+
 export async function derivedRowsAstray(db: Db): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     with tally as (
@@ -34,7 +40,7 @@ export async function derivedRowsAstray(db: Db): Promise<number> {
              (select coalesce(sum(amount_cents), 0) from ledger_entry l where l.agreement_id = k.agreement_id and l.kind = 'holdback_released')::bigint as holdback_released_total_cents,
              (select count(*) from ledger_entry l where l.agreement_id = k.agreement_id and l.fiscal_year = k.fiscal_year)::int as entries,
              ${sql.join(
-               ['commitment', 'advance_paid', 'expenditure_reported', 'advance_reconciled', 'reimbursement_paid', 'holdback_retained', 'holdback_released', 'overpayment_established', 'recovery_received', 'lapse'].map(
+               KINDS.map(
                  (kind) => sql`(select coalesce(sum(amount_cents), 0) from ledger_entry l where l.agreement_id = k.agreement_id and l.fiscal_year = k.fiscal_year and l.kind = ${kind})::bigint`,
                ),
              )},
@@ -58,6 +64,10 @@ export async function derivedRowsAstray(db: Db): Promise<number> {
           + (select count(*) from (select * from in_force except select agreement_id, fiscal_year, indicator_id, program_id, version_id, target_value from agreement_year_indicator) d)
           + (select count(*) from (select agreement_id, fiscal_year, indicator_id, program_id, version_id, target_value from agreement_year_indicator except select * from in_force) d)
           + (select count(*) from (select * from term_years except select agreement_id, fiscal_year, program_id from agreement_term_year) d)
-          + (select count(*) from (select agreement_id, fiscal_year, program_id from agreement_term_year except select * from term_years) d))::int as n`.execute(db);
+          + (select count(*) from (select agreement_id, fiscal_year, program_id from agreement_term_year except select * from term_years) d)
+          + (select count(*) from (select * from money except select ${keptMoney} from agreement_year_money) d)
+          + (select count(*) from (select ${keptMoney} from agreement_year_money except select * from money) d)
+          -- Every agreement-year with terms, entries or claims has its row.
+          + (select count(*) from (select * from money_keys except select agreement_id, fiscal_year from agreement_year_money) d))::int as n`.execute(db);
   return rows[0]!.n;
 }
