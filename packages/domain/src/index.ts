@@ -14,3 +14,4 @@ export * from './agreements';
 export * from './progress-reports';
 export * from './claims';
 export * from './results';
+export * from './access';

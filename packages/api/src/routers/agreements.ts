@@ -1,3 +1,4 @@
+import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, AGREEMENT_STAFF } from '@tp/domain';
 import {
   agreementPortfolioInput,
   createAgreementInput,
@@ -32,11 +33,11 @@ import {
 import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
 
 /** Officers draft, send and amend agreements. */
-const officer = roleProcedure('program_officer');
+const officer = roleProcedure(...AGREEMENT_DRAFTERS);
 /** The department signs and approves amendments within delegated authority (checked in the service). */
-const signer = roleProcedure('program_officer', 'program_manager');
+const signer = roleProcedure(...AGREEMENT_SIGNERS);
 /** Every department role that follows agreements (reviewers only see applications). */
-const agreementStaff = roleProcedure('program_officer', 'program_manager', 'finance_officer', 'results_analyst', 'administrator');
+const agreementStaff = roleProcedure(...AGREEMENT_STAFF);
 const agreementId = z.object({ agreementId: uuidSchema });
 const today = () => isoDateIn(new Date(), 'America/Toronto');
 
@@ -71,7 +72,7 @@ export const agreementsRouter = router({
     await decideAmendment(ctx.db, ctx.user, ctx.meta, input);
     return { ok: true as const };
   }),
-  end: roleProcedure('program_officer', 'program_manager').input(endAgreementInput).mutation(async ({ ctx, input }) => {
+  end: signer.input(endAgreementInput).mutation(async ({ ctx, input }) => {
     await endAgreement(ctx.db, ctx.user, ctx.meta, input);
     return { ok: true as const };
   }),

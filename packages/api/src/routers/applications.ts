@@ -1,3 +1,4 @@
+import { APPLICATION_REVIEWERS, APPLICATION_SCREENERS, APPLICATION_STAFF, DECIDERS, REVIEW_ASSIGNERS } from '@tp/domain';
 import {
   APPLICATION_STATUSES,
   CALL_PRIORITIES,
@@ -41,11 +42,11 @@ import { authedProcedure, recipientProcedure, roleProcedure, router } from '../t
 
 const idInput = z.object({ id: uuidSchema });
 /** Officers, managers and administrators see every submitted application; reviewers see their assignments. */
-const applicationStaff = roleProcedure('program_officer', 'program_manager', 'administrator');
-const officer = roleProcedure('program_officer', 'administrator');
-const manager = roleProcedure('program_manager', 'administrator');
-const reviewer = roleProcedure('reviewer');
-const decider = roleProcedure('program_officer', 'program_manager');
+const applicationStaff = roleProcedure(...APPLICATION_STAFF);
+const officer = roleProcedure(...APPLICATION_SCREENERS);
+const manager = roleProcedure(...REVIEW_ASSIGNERS);
+const reviewer = roleProcedure(...APPLICATION_REVIEWERS);
+const decider = roleProcedure(...DECIDERS);
 
 /** What a recipient does with its applications, and what everyone may read. */
 export const applicationsRouter = router({

@@ -1,10 +1,11 @@
+import { CALL_EDITORS } from '@tp/domain';
 import { callInput, DomainError, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
 import { correctCallDescription, createCall, getCall, moveCall, updateDraftCall } from '../services/calls';
 import { authedProcedure, isStaff, roleProcedure, router } from '../trpc';
 
 /** Program officers run calls; administrators may too. */
-const callManager = roleProcedure('program_officer', 'administrator');
+const callManager = roleProcedure(...CALL_EDITORS);
 
 export const callRouter = router({
   /** Staff see every call; recipients see published calls that are open now (or opening soon). */

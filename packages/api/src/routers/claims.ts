@@ -1,3 +1,4 @@
+import { CERTIFIERS, MONEY_READERS, RELEASERS } from '@tp/domain';
 import { certifyClaimInput, claimInput, fiscalYearLabelSchema, rejectClaimInput, releasePaymentInput, uuidSchema } from '@tp/domain';
 import { centsInputSchema } from '@tp/domain';
 import { z } from 'zod';
@@ -17,10 +18,10 @@ import {
 import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
 
 /** Program officers certify performance (FAA s. 34). */
-const certifier = roleProcedure('program_officer');
+const certifier = roleProcedure(...CERTIFIERS);
 /** Finance officers release payments (s. 33), close fiscal years and record overpayments. */
-const finance = roleProcedure('finance_officer');
-const moneyReaders = roleProcedure('finance_officer', 'program_officer', 'program_manager', 'results_analyst', 'administrator');
+const finance = roleProcedure(...RELEASERS);
+const moneyReaders = roleProcedure(...MONEY_READERS);
 
 export const claimsRouter = router({
   submit: recipientProcedure.input(claimInput).mutation(({ ctx, input }) => submitClaim(ctx.db, ctx.user, ctx.meta, input)),

@@ -1,3 +1,4 @@
+import { ORGANISATION_VERIFIERS } from '@tp/domain';
 import { DomainError, emailSchema, displayNameSchema, languageSchema, organisationProfileInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
 import { ORGANISATION_COLUMNS, inviteColleague, possibleDuplicates, registerOrganisation, updateOrganisation, verifyOrganisation } from '../services/organisations';
@@ -39,7 +40,7 @@ export const organisationRouter = router({
     return { ok: true as const };
   }),
 
-  verify: roleProcedure('program_officer', 'administrator').input(z.object({ id: uuidSchema })).mutation(async ({ ctx, input }) => {
+  verify: roleProcedure(...ORGANISATION_VERIFIERS).input(z.object({ id: uuidSchema })).mutation(async ({ ctx, input }) => {
     await verifyOrganisation(ctx.db, ctx.user, ctx.meta, input.id);
     return { ok: true as const };
   }),

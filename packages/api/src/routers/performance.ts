@@ -1,10 +1,11 @@
+import { FRAMEWORK_EDITORS } from '@tp/domain';
 import { indicatorInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
 import { getFramework, listIndicators, saveIndicator } from '../services/performance';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
 /** Who maintains the performance measurement framework. */
-const frameworkEditor = roleProcedure('results_analyst', 'program_officer', 'administrator');
+const frameworkEditor = roleProcedure(...FRAMEWORK_EDITORS);
 
 export const performanceRouter = router({
   framework: staffProcedure.input(z.object({ strategyCode: z.string().min(1).max(60) })).query(({ ctx, input }) => getFramework(ctx.db, input.strategyCode)),

@@ -1,3 +1,4 @@
+import { REPORT_REVIEWERS, REPORT_STAFF } from '@tp/domain';
 import { isoDateIn, reviewReportInput, saveReportDraftInput, submitReportInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
 import {
@@ -15,8 +16,8 @@ import {
 import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
 
 /** Officers review reports and approve milestones. */
-const officer = roleProcedure('program_officer');
-const reportStaff = roleProcedure('program_officer', 'program_manager', 'administrator');
+const officer = roleProcedure(...REPORT_REVIEWERS);
+const reportStaff = roleProcedure(...REPORT_STAFF);
 const today = () => isoDateIn(new Date(), 'America/Toronto');
 
 export const reportsRouter = router({

@@ -1,6 +1,7 @@
+import { FINANCE_DASHBOARD_READERS, OFFICER_DASHBOARD_READERS, RESULTS_READERS } from '@tp/domain';
 import { fiscalYearLabelSchema, fiscalYearOfInstant, indicatorDrillInput, isoDateIn, programYearInput, spendingInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { fundedProfile, gbaProfile, indicatorReports, programRollup, recipientIndicators, RESULTS_READERS, seesSmallCounts, spending } from '../services/results';
+import { fundedProfile, gbaProfile, indicatorReports, programRollup, recipientIndicators, seesSmallCounts, spending } from '../services/results';
 import { financeDashboard, officerDashboard, recipientPayments } from '../services/dashboard';
 import { recipientProcedure, roleProcedure, router } from '../trpc';
 
@@ -23,7 +24,7 @@ export const resultsRouter = router({
 
 /** Home dashboards: each role's first things to act on. */
 export const dashboardRouter = router({
-  officer: roleProcedure('program_officer', 'program_manager').query(({ ctx }) => officerDashboard(ctx.db, today())),
-  finance: roleProcedure('finance_officer').query(({ ctx }) => financeDashboard(ctx.db, fiscalYearOfInstant(new Date()).label)),
+  officer: roleProcedure(...OFFICER_DASHBOARD_READERS).query(({ ctx }) => officerDashboard(ctx.db, today())),
+  finance: roleProcedure(...FINANCE_DASHBOARD_READERS).query(({ ctx }) => financeDashboard(ctx.db, fiscalYearOfInstant(new Date()).label)),
   payments: recipientProcedure.query(({ ctx }) => recipientPayments(ctx.db, ctx.user)),
 });

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';
 
-export const RESULTS_READERS = ['results_analyst', 'program_manager', 'program_officer', 'finance_officer', 'administrator'] as const;
+export { RESULTS_READERS } from '@tp/domain';
 
 /** A decimal figure as the user's locale writes it (display only; the figure itself stays exact). */
 export function useFigure() {
