@@ -8,30 +8,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import {
-  agreementDocumentData,
-  annualReportData,
-  renderAnnualReportPdf,
-  appRouter,
-  renderAgreementPdf,
-  assertCanExport,
-  assertCanReadResults,
-  createContext,
-  gbaSheet,
-  indicatorResultsSheet,
-  programDetailsSheet,
-  disclosureSheet,
-  paymentsSheet,
-  readAttachment,
-  reconciliationSheet,
-  uploadAttachment,
-  writeSheet,
-  type ApiDeps,
-  type AppRouter,
-  type ExportFormat,
-  type RequestMeta,
-} from '@tp/api';
-import { DomainError, MAX_ATTACHMENT_BYTES, isoDateIn } from '@tp/domain';
+import { appRouter, createContext, DOMAIN_ERROR_STATUS, FILE_ROUTES, type ApiDeps, type AppRouter, type RequestMeta, type UploadedFile } from '@tp/api';
+import { DomainError, holds, MAX_ATTACHMENT_BYTES } from '@tp/domain';
 import { sql } from 'kysely';
 import { pickLanguage, translate } from '@tp/i18n';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
@@ -183,10 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
-  await registerAttachmentRoutes(app, deps);
-  registerExportRoutes(app, deps);
-  registerAgreementPdfRoute(app, deps);
-  registerAnnualReportRoute(app, deps);
+  await registerFileRoutes(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -231,184 +206,62 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-const DOMAIN_STATUS: Record<string, number> = { BAD_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * Attachments travel as multipart uploads, outside tRPC. The session cookie authorises them as
- * it does every procedure (cross-site uploads are refused by the onRequest hook); the services
- * check size, type (by content) and who may write or read.
+ * The file routes declared in the API (attachments, exports, PDFs), registered in one loop. The
+ * session cookie authorises them as it does every procedure, against the route's declared access;
+ * cross-site uploads are refused by the onRequest hook. A refusal is the same JSON error body as
+ * elsewhere, with the field it names.
  */
-async function registerAttachmentRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+async function registerFileRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   // One file per request; one byte over the limit is enough to know it is too big.
   await app.register(fastifyMultipart, { limits: { files: 1, fileSize: MAX_ATTACHMENT_BYTES + 1, fields: 5, parts: 6 } });
 
-  const contextFor = (request: FastifyRequest) =>
-    createContext(deps, {
-      sessionToken: request.cookies[SESSION_COOKIE] ?? null,
-      meta: requestMeta(request),
-      cookie: { set: () => undefined, clear: () => undefined },
-    });
-
-  const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
-    if (!(error instanceof DomainError)) throw error;
-    const status = DOMAIN_STATUS[error.code] ?? 500;
-    const params = error.params ? Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'object' ? v[requestLanguage(request)] : v])) : undefined;
+  const refuse = (request: FastifyRequest, reply: FastifyReply, error: DomainError) => {
+    const status = DOMAIN_ERROR_STATUS[error.code].http;
+    const lang = requestLanguage(request);
+    const params = error.params ? Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v])) : undefined;
     return reply.code(status).send({
       error: {
-        message: translate(requestLanguage(request), error.messageKey, params),
+        message: translate(lang, error.messageKey, params),
         data: { httpStatus: status, messageKey: error.messageKey, field: error.field ?? null, params: params ?? null, requestId: request.id },
       },
     });
   };
 
-  app.post<{ Params: { applicationId: string } }>('/attachments/:applicationId', async (request, reply) => {
-    try {
-      if (!UUID.test(request.params.applicationId)) throw new DomainError('NOT_FOUND', 'error.notFound', 'applicationId');
-      const user = await contextFor(request).session();
-      if (!user) throw new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
-      if (!request.isMultipart()) throw new DomainError('BAD_INPUT', 'error.attachment.missingFile', 'file');
-      const file = await request.file();
-      if (!file) throw new DomainError('BAD_INPUT', 'error.attachment.missingFile', 'file');
-      const data = await file.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') return null;
-        throw error;
-      });
-      const saved = await uploadAttachment(deps.db, deps.files, user, requestMeta(request), {
-        applicationId: request.params.applicationId,
-        fileName: file.filename,
-        data: data ?? Buffer.alloc(0),
-        truncated: data === null || file.file.truncated,
-      });
-      return reply.code(201).send(saved);
-    } catch (error) {
-      return fail(request, reply, error);
-    }
-  });
-
-  app.get<{ Params: { applicationId: string; attachmentId: string } }>('/attachments/:applicationId/:attachmentId', async (request, reply) => {
-    try {
-      const { applicationId, attachmentId } = request.params;
-      if (!UUID.test(applicationId) || !UUID.test(attachmentId)) throw new DomainError('NOT_FOUND', 'error.notFound', 'attachmentId');
-      const user = await contextFor(request).session();
-      if (!user) throw new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
-      const file = await readAttachment(deps.db, deps.files, user, { applicationId, attachmentId });
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('cache-control', 'private, no-store')
-        .send(file.data);
-    } catch (error) {
-      return fail(request, reply, error);
-    }
-  });
-}
-
-const EXPORT_FILE = /^(reconciliation|payments|disclosure|results-indicators|results-program|results-gba)\.(xlsx|csv)$/;
-const FISCAL_YEAR = /^\d{4}-\d{2}$/;
-
-/**
- * Finance exports as files: /exports/reconciliation.xlsx (or .csv), /exports/payments.xlsx,
- * /exports/disclosure.xlsx. The session cookie authorises them; only staff who read money may.
- */
-function registerExportRoutes(app: FastifyInstance, deps: ApiDeps): void {
-  app.get<{ Params: { file: string }; Querystring: { programId?: string; fiscalYear?: string; byCategory?: string } }>('/exports/:file', async (request, reply) => {
-    const lang = requestLanguage(request);
-    const match = EXPORT_FILE.exec(request.params.file);
-    if (!match) return reply.code(404).send(errorBody(request, 404, 'error.notFound'));
-    const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta: requestMeta(request), cookie: { set: () => undefined, clear: () => undefined } }).session();
-    if (!user) return reply.code(401).send(errorBody(request, 401, 'error.unauthenticated'));
-    const [, name, format] = match as unknown as [string, 'reconciliation' | 'payments' | 'disclosure' | 'results-indicators' | 'results-program' | 'results-gba', ExportFormat];
-    const results = name.startsWith('results-');
-    try {
-      if (results) assertCanReadResults(user);
-      else assertCanExport(user);
-    } catch {
-      return reply.code(403).send(errorBody(request, 403, 'error.forbidden'));
-    }
-    const programId = request.query.programId && UUID.test(request.query.programId) ? request.query.programId : null;
-    const fiscalYear = request.query.fiscalYear && FISCAL_YEAR.test(request.query.fiscalYear) ? request.query.fiscalYear : null;
-    // The results tables are for one program and fiscal year.
-    if (results && (!programId || !fiscalYear)) return reply.code(400).send(errorBody(request, 400, 'error.invalid'));
-    const today = isoDateIn(new Date(), 'America/Toronto');
-    const buildSheet = async () =>
-      name === 'reconciliation'
-        ? await reconciliationSheet(deps.db, { programId, fiscalYear, byCategory: request.query.byCategory === 'true' })
-        : name === 'payments'
-          ? await paymentsSheet(deps.db, { fiscalYear })
-          : name === 'disclosure'
-            ? await disclosureSheet(deps.db)
-            : name === 'results-indicators'
-              ? await indicatorResultsSheet(deps.db, { programId: programId!, fiscalYear: fiscalYear! }, today)
-              : name === 'results-program'
-                ? await programDetailsSheet(deps.db, { programId: programId!, fiscalYear: fiscalYear! })
-                : await gbaSheet(deps.db, { programId: programId!, fiscalYear: fiscalYear! });
-    let sheet: Awaited<ReturnType<typeof buildSheet>>;
-    try {
-      sheet = await buildSheet();
-    } catch (error) {
-      if (error instanceof DomainError) return reply.code(DOMAIN_STATUS[error.code] ?? 500).send(errorBody(request, DOMAIN_STATUS[error.code] ?? 500, error.messageKey));
+  const upload = async (request: FastifyRequest): Promise<UploadedFile | null> => {
+    if (!request.isMultipart()) return null;
+    const file = await request.file();
+    if (!file) return null;
+    const data = await file.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') return null;
       throw error;
-    }
-    const data = await writeSheet(sheet, format);
-    request.log.info({ export: name, rows: sheet.rows.length, lang }, 'export');
-    return reply
-      .header('content-type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}${fiscalYear ? `-${fiscalYear}` : ''}.${format}"`)
-      .header('cache-control', 'private, no-store')
-      .send(data);
-  });
-}
+    });
+    return { fileName: file.filename, data: data ?? Buffer.alloc(0), truncated: data === null || file.file.truncated };
+  };
 
-/**
- * A strategy's annual progress report as a PDF: /results/annual-report.pdf?strategyId&fiscalYear&lang,
- * for the staff who read results.
- */
-function registerAnnualReportRoute(app: FastifyInstance, deps: ApiDeps): void {
-  app.get<{ Querystring: { strategyId?: string; fiscalYear?: string; lang?: string } }>('/results/annual-report.pdf', async (request, reply) => {
-    const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta: requestMeta(request), cookie: { set: () => undefined, clear: () => undefined } }).session();
-    if (!user) return reply.code(401).send(errorBody(request, 401, 'error.unauthenticated'));
-    try {
-      assertCanReadResults(user);
-    } catch {
-      return reply.code(403).send(errorBody(request, 403, 'error.forbidden'));
-    }
-    const { strategyId, fiscalYear } = request.query;
-    if (!strategyId || !UUID.test(strategyId) || !fiscalYear || !FISCAL_YEAR.test(fiscalYear)) return reply.code(400).send(errorBody(request, 400, 'error.invalid'));
-    const lang = request.query.lang === 'fr' ? 'fr' : request.query.lang === 'en' ? 'en' : requestLanguage(request);
-    try {
-      const report = await annualReportData(deps.db, { strategyId, fiscalYear }, isoDateIn(new Date(), 'America/Toronto'));
-      const pdf = await renderAnnualReportPdf(report, lang);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="annual-report-${report.strategy.code}-${fiscalYear}-${lang}.pdf"`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
-    } catch (error) {
-      if (error instanceof DomainError) return reply.code(DOMAIN_STATUS[error.code] ?? 500).send(errorBody(request, DOMAIN_STATUS[error.code] ?? 500, error.messageKey));
-      throw error;
-    }
-  });
-}
-
-/**
- * The agreement as a PDF: /agreements/:id/pdf, in the recipient's official language unless
- * ?lang=en or ?lang=fr asks for the other, for the version in force unless ?version=N.
- */
-function registerAgreementPdfRoute(app: FastifyInstance, deps: ApiDeps): void {
-  app.get<{ Params: { agreementId: string }; Querystring: { lang?: string; version?: string } }>('/agreements/:agreementId/pdf', async (request, reply) => {
-    if (!UUID.test(request.params.agreementId)) return reply.code(404).send(errorBody(request, 404, 'error.notFound'));
-    const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta: requestMeta(request), cookie: { set: () => undefined, clear: () => undefined } }).session();
-    if (!user) return reply.code(401).send(errorBody(request, 401, 'error.unauthenticated'));
-    const lang = request.query.lang === 'fr' || request.query.lang === 'en' ? request.query.lang : undefined;
-    const version = request.query.version && /^\d{1,4}$/.test(request.query.version) ? Number(request.query.version) : undefined;
-    try {
-      const { lang: chosen, document, fileName } = await agreementDocumentData(deps.db, user, { agreementId: request.params.agreementId, version, lang });
-      const pdf = await renderAgreementPdf(document, chosen);
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store').send(pdf);
-    } catch (error) {
-      if (error instanceof DomainError) return reply.code(DOMAIN_STATUS[error.code] ?? 500).send(errorBody(request, DOMAIN_STATUS[error.code] ?? 500, error.messageKey));
-      throw error;
-    }
-  });
+  for (const route of FILE_ROUTES) {
+    app.route<{ Params: Record<string, string>; Querystring: Record<string, string | undefined> }>({
+      method: route.method,
+      url: route.path,
+      handler: async (request, reply) => {
+        const meta = requestMeta(request);
+        try {
+          const user = await createContext(deps, { sessionToken: request.cookies[SESSION_COOKIE] ?? null, meta, cookie: { set: () => undefined, clear: () => undefined } }).session();
+          if (!user) throw new DomainError('UNAUTHENTICATED', 'error.unauthenticated');
+          if (route.access.kind === 'roles' && !holds(user, route.access.roles)) throw new DomainError('FORBIDDEN', 'error.forbidden');
+          const answer = await route.handle(deps, user, { params: request.params, query: request.query, lang: meta.lang, meta, upload: () => upload(request) });
+          if (answer.kind === 'json') return reply.code(answer.status).send(answer.body);
+          request.log.info({ file: route.path, bytes: answer.data.byteLength }, 'file');
+          return reply
+            .header('content-type', answer.contentType)
+            .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(answer.fileName)}`)
+            .header('cache-control', 'private, no-store')
+            .send(answer.data);
+        } catch (error) {
+          if (error instanceof DomainError) return refuse(request, reply, error);
+          throw error;
+        }
+      },
+    });
+  }
 }

@@ -7,14 +7,15 @@ import { DomainError, type DomainErrorCode } from '@tp/domain';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 
-const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
-  BAD_INPUT: 'BAD_REQUEST',
-  UNAUTHENTICATED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+/** What each domain error is, once: its tRPC code for procedures and its HTTP status for the file routes. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, { trpc: TRPC_ERROR_CODE_KEY; http: number }> = {
+  BAD_INPUT: { trpc: 'BAD_REQUEST', http: 400 },
+  UNAUTHENTICATED: { trpc: 'UNAUTHORIZED', http: 401 },
+  FORBIDDEN: { trpc: 'FORBIDDEN', http: 403 },
+  NOT_FOUND: { trpc: 'NOT_FOUND', http: 404 },
+  CONFLICT: { trpc: 'CONFLICT', http: 409 },
+  TOO_MANY_REQUESTS: { trpc: 'TOO_MANY_REQUESTS', http: 429 },
+  UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', http: 503 },
 };
 
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003']);
@@ -38,7 +39,7 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError && !(error.cause instanceof DomainError) && error.code !== 'INTERNAL_SERVER_ERROR') return error;
   const cause = error instanceof TRPCError ? (error.cause ?? error) : error;
   if (cause instanceof DomainError) {
-    return new TRPCError({ code: TRPC_CODE[cause.code], message: cause.messageKey, cause });
+    return new TRPCError({ code: DOMAIN_ERROR_STATUS[cause.code].trpc, message: cause.messageKey, cause });
   }
   if (isDatabaseUnavailable(cause)) {
     return new TRPCError({

@@ -3,7 +3,8 @@ export { createContext, type ApiDeps, type Context, type RequestMeta, type Sessi
 export { defaultApiConfig, type ApiConfig } from './config';
 export { createMailer, type Mailer } from './mail/mailer';
 export { hashPassword } from './auth/password';
-export { isDatabaseUnavailable } from './errors';
+export { DOMAIN_ERROR_STATUS, isDatabaseUnavailable } from './errors';
+export { FILE_ROUTES, type FileReply, type FileRequest, type FileRoute, type UploadedFile } from './file-routes';
 export type { Access, ErrorData, FieldError, ProcedureMeta } from './trpc';
 export { createDiskFileStore, createMemoryFileStore, type FileStore } from './files/file-store';
 export { readAttachment, uploadAttachment } from './services/attachments';
@@ -11,7 +12,7 @@ export { seedDemoActivity, DEMO_CALL_TITLE_EN } from './demo/seed-demo-activity'
 export { generateHistory, GENERATED_EMAIL_DOMAIN, type HistoryOptions, type HistorySummary } from './demo/generate-history';
 export { startJobQueue, JOBS, type JobQueue } from './jobs/job-queue';
 export { annualReportData, renderAnnualReportPdf } from './documents/annual-report-pdf';
-export { assertCanReadResults, gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
-export { assertCanExport, disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat } from './exports/finance-exports';
+export { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
+export { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat } from './exports/finance-exports';
 export { renderAgreementPdf, type AgreementDocument } from './documents/agreement-pdf';
 export { agreementDocumentData } from './services/agreements';

@@ -1,6 +1,19 @@
 import { DomainError } from '@tp/domain';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, toTRPCError } from '../src/errors';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { DOMAIN_ERROR_STATUS, isDatabaseUnavailable, toTRPCError } from '../src/errors';
+
+/** One table says what a domain error is; the file routes' HTTP status must be the one tRPC sends for the same error. */
+describe('the domain error table', () => {
+  it('gives each domain error the HTTP status tRPC gives its tRPC code', () => {
+    const entries = Object.entries(DOMAIN_ERROR_STATUS);
+    expect(entries.length).toBe(7);
+    for (const [code, { trpc, http }] of entries) {
+      expect([code, getHTTPStatusCodeFromError(new TRPCError({ code: trpc }))]).toEqual([code, http]);
+    }
+  });
+});
 
 /** How failures are classified: a database that cannot be reached is a 503, a wrong query a 500. */
 describe('database unavailable', () => {

@@ -6,10 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import type { Db } from '@tp/db';
-import { DISCLOSURE_THRESHOLD_CENTS, DomainError, toDecimalString } from '@tp/domain';
+import { DISCLOSURE_THRESHOLD_CENTS, toDecimalString } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { reconciliation } from '../services/claims';
-import type { Viewer } from '../services/applications';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -17,12 +16,6 @@ export interface Sheet {
   name: string;
   columns: { key: string; header: string; money?: boolean; width?: number }[];
   rows: Record<string, string | number | bigint | null>[];
-}
-
-const FINANCE_READERS = ['finance_officer', 'program_officer', 'program_manager', 'results_analyst', 'administrator'] as const;
-
-export function assertCanExport(user: Pick<Viewer, 'roles'>): void {
-  if (!user.roles.some((r) => (FINANCE_READERS as readonly string[]).includes(r))) throw new DomainError('FORBIDDEN', 'error.forbidden');
 }
 
 /** One sheet as a file. Money goes in as an exact decimal number with two places. */

@@ -6,18 +6,13 @@
  * counts under the threshold are always shown as "<5".
  */
 import type { Db } from '@tp/db';
-import { DomainError, parseFiscalYearLabel, fiscalYear as fiscalYearOf, suppressedLabel } from '@tp/domain';
+import { parseFiscalYearLabel, fiscalYear as fiscalYearOf, suppressedLabel } from '@tp/domain';
 import { translate, type MessageKey } from '@tp/i18n';
-import { gbaProfile, programRollup, RESULTS_READERS, spending } from '../services/results';
-import type { Viewer } from '../services/applications';
+import { gbaProfile, programRollup, spending } from '../services/results';
 import type { Sheet } from './finance-exports';
 
 const both = (key: MessageKey, params?: Record<string, string>) => `${translate('en', key, params)} / ${translate('fr', key, params)}`;
 const label = (key: MessageKey) => `${translate('en', key)} / ${translate('fr', key)}`;
-
-export function assertCanReadResults(user: Pick<Viewer, 'roles'>): void {
-  if (!user.roles.some((r) => (RESULTS_READERS as readonly string[]).includes(r))) throw new DomainError('FORBIDDEN', 'error.forbidden');
-}
 
 function previousYears(label: string, n: number): string[] {
   const start = parseFiscalYearLabel(label).startYear;

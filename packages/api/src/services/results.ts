@@ -33,7 +33,6 @@ import { sql } from 'kysely';
 import type { Viewer } from './applications';
 
 /** Who reads results; recipients read only their own agreements' figures (recipientIndicators). */
-export { RESULTS_READERS } from '@tp/domain';
 /** Who sees GBA Plus counts under the suppression threshold on screen (exports always suppress). */
 const SMALL_COUNT_READERS = ['results_analyst', 'program_manager'] as const;
 
