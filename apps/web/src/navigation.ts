@@ -1,8 +1,25 @@
 /**
  * The navigation: which pages each role reaches from the menu. One list, so a page is added in
- * one place. A user sees the entries of all their roles, in this order, without repeats.
+ * one place; who sees an entry is a role set of @tp/domain's access module (a role's own home
+ * page names that role). A user sees the entries of all their roles, in this order, without repeats.
  */
-import type { Role } from '@tp/domain';
+import {
+  ADMINISTRATORS,
+  AGREEMENT_STAFF,
+  APPLICATION_REVIEWERS,
+  APPLICATION_STAFF,
+  CALL_READERS,
+  CLAIM_WORKERS,
+  FRAMEWORK_EDITORS,
+  MONEY_READERS,
+  ORGANISATION_VERIFIERS,
+  PROGRAM_STAFF,
+  RECIPIENTS,
+  REPORT_STAFF,
+  RESULTS_READERS,
+  holds,
+  type Role,
+} from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 
 export interface NavEntry {
@@ -12,30 +29,30 @@ export interface NavEntry {
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
-  { path: '/recipient', label: 'nav.recipient', roles: ['recipient'] },
-  { path: '/calls', label: 'nav.calls', roles: ['recipient', 'program_officer', 'program_manager', 'administrator'] },
-  { path: '/applications', label: 'nav.applications', roles: ['recipient'] },
-  { path: '/my-agreements', label: 'nav.myAgreements', roles: ['recipient'] },
-  { path: '/my-reports', label: 'nav.myReports', roles: ['recipient'] },
-  { path: '/claims', label: 'nav.claims', roles: ['recipient', 'program_officer', 'finance_officer'] },
+  { path: '/recipient', label: 'nav.recipient', roles: RECIPIENTS },
+  { path: '/calls', label: 'nav.calls', roles: CALL_READERS },
+  { path: '/applications', label: 'nav.applications', roles: RECIPIENTS },
+  { path: '/my-agreements', label: 'nav.myAgreements', roles: RECIPIENTS },
+  { path: '/my-reports', label: 'nav.myReports', roles: RECIPIENTS },
+  { path: '/claims', label: 'nav.claims', roles: CLAIM_WORKERS },
   { path: '/officer', label: 'nav.program_officer', roles: ['program_officer'] },
   { path: '/manager', label: 'nav.program_manager', roles: ['program_manager'] },
-  { path: '/intake', label: 'nav.intake', roles: ['program_officer', 'program_manager'] },
-  { path: '/agreements', label: 'nav.agreements', roles: ['program_officer', 'program_manager', 'finance_officer', 'results_analyst', 'administrator'] },
-  { path: '/reports', label: 'nav.reports', roles: ['program_officer', 'program_manager'] },
-  { path: '/reviewer', label: 'nav.reviewer', roles: ['reviewer'] },
-  { path: '/assessments', label: 'nav.assessments', roles: ['reviewer'] },
-  { path: '/programs', label: 'nav.programs', roles: ['program_officer', 'program_manager', 'administrator'] },
-  { path: '/performance', label: 'nav.performance', roles: ['results_analyst', 'program_officer', 'administrator'] },
-  { path: '/organisations', label: 'nav.organisations', roles: ['program_officer', 'administrator'] },
+  { path: '/intake', label: 'nav.intake', roles: APPLICATION_STAFF },
+  { path: '/agreements', label: 'nav.agreements', roles: AGREEMENT_STAFF },
+  { path: '/reports', label: 'nav.reports', roles: REPORT_STAFF },
+  { path: '/reviewer', label: 'nav.reviewer', roles: APPLICATION_REVIEWERS },
+  { path: '/assessments', label: 'nav.assessments', roles: APPLICATION_REVIEWERS },
+  { path: '/programs', label: 'nav.programs', roles: PROGRAM_STAFF },
+  { path: '/performance', label: 'nav.performance', roles: FRAMEWORK_EDITORS },
+  { path: '/organisations', label: 'nav.organisations', roles: ORGANISATION_VERIFIERS },
   { path: '/finance', label: 'nav.finance_officer', roles: ['finance_officer'] },
-  { path: '/reconciliation', label: 'nav.reconciliation', roles: ['finance_officer', 'program_manager', 'results_analyst'] },
+  { path: '/reconciliation', label: 'nav.reconciliation', roles: MONEY_READERS },
   { path: '/results', label: 'nav.results_analyst', roles: ['results_analyst'] },
-  { path: '/results/rollup', label: 'nav.rollup', roles: ['results_analyst', 'program_manager', 'program_officer'] },
-  { path: '/results/spending', label: 'nav.spending', roles: ['results_analyst', 'program_manager', 'finance_officer'] },
-  { path: '/admin', label: 'nav.administrator', roles: ['administrator'] },
+  { path: '/results/rollup', label: 'nav.rollup', roles: RESULTS_READERS },
+  { path: '/results/spending', label: 'nav.spending', roles: RESULTS_READERS },
+  { path: '/admin', label: 'nav.administrator', roles: ADMINISTRATORS },
 ];
 
 export function navigationFor(roles: readonly Role[]): NavEntry[] {
-  return NAV_ENTRIES.filter((entry) => entry.roles.some((r) => roles.includes(r)));
+  return NAV_ENTRIES.filter((entry) => holds({ roles }, entry.roles));
 }

@@ -3,7 +3,7 @@
  * A procedure for a role checks, on the server, that the signed-in user holds that role;
  * `recipientProcedure` also hands the procedure the organisations the user may see.
  */
-import { DEPARTMENT_ROLES, DomainError, type Role } from '@tp/domain';
+import { ADMINISTRATORS, DEPARTMENT_ROLES, DomainError, holds, type Role } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { wireTransformer } from './wire';
@@ -100,7 +100,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 /** Only users holding one of `roles` get through. */
 export function roleProcedure(...roles: Role[]) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!ctx.user.roles.some((r) => roles.includes(r))) throw new DomainError('FORBIDDEN', 'error.forbidden');
+    if (!holds(ctx.user, roles)) throw new DomainError('FORBIDDEN', 'error.forbidden');
     return next({ ctx: { user: ctx.user } });
   }).meta({ access: { kind: 'roles', roles } });
 }
@@ -108,7 +108,7 @@ export function roleProcedure(...roles: Role[]) {
 /** Department staff: every role but recipient. */
 export const staffProcedure = roleProcedure(...DEPARTMENT_ROLES);
 
-export const adminProcedure = roleProcedure('administrator');
+export const adminProcedure = roleProcedure(...ADMINISTRATORS);
 
 /** A recipient acts for its own organisations only: the procedure gets their ids. */
 export const recipientProcedure = roleProcedure('recipient').use(({ ctx, next }) =>
@@ -117,7 +117,7 @@ export const recipientProcedure = roleProcedure('recipient').use(({ ctx, next })
 
 /** May this user read the records of this organisation? Staff: yes. Recipients: only their own. */
 export function isStaff(user: Pick<SessionUser, 'roles'>): boolean {
-  return user.roles.some((r) => r !== 'recipient');
+  return holds(user, DEPARTMENT_ROLES);
 }
 
 export function canReadOrganisation(user: SessionUser, organisationId: string): boolean {

@@ -39,12 +39,22 @@ export const PROGRAM_EDITORS = ['program_officer', 'administrator'] as const sat
 export const CALL_EDITORS = ['program_officer', 'administrator'] as const satisfies readonly Role[];
 /** Maintain the performance measurement framework (indicators). */
 export const FRAMEWORK_EDITORS = ['results_analyst', 'program_officer', 'administrator'] as const satisfies readonly Role[];
-/** Verify a registered organisation. */
+/** Verify a registered organisation, and correct any organisation's profile. */
 export const ORGANISATION_VERIFIERS = ['program_officer', 'administrator'] as const satisfies readonly Role[];
 /** The officer's home dashboard. */
 export const OFFICER_DASHBOARD_READERS = ['program_officer', 'program_manager'] as const satisfies readonly Role[];
 /** The finance home dashboard. */
 export const FINANCE_DASHBOARD_READERS = ['finance_officer'] as const satisfies readonly Role[];
+/** Read GBA Plus counts under the suppression threshold (everyone else sees "<5"). */
+export const SMALL_COUNT_READERS = ['results_analyst', 'program_manager'] as const satisfies readonly Role[];
+/** Act for an organisation: apply, report, claim (only for the organisations of their memberships). */
+export const RECIPIENTS = ['recipient'] as const satisfies readonly Role[];
+/** Find calls for proposals: recipients to apply, the staff who run calls to follow them. */
+export const CALL_READERS = ['recipient', 'program_officer', 'program_manager', 'administrator'] as const satisfies readonly Role[];
+/** Follow programs: their terms, streams, budgets and delegated limits. */
+export const PROGRAM_STAFF = ['program_officer', 'program_manager', 'administrator'] as const satisfies readonly Role[];
+/** Work the claims queue: recipients claim, officers certify, finance releases. */
+export const CLAIM_WORKERS = [...RECIPIENTS, ...CERTIFIERS, ...RELEASERS] as const satisfies readonly Role[];
 /** Administer users, memberships, the audit log and sent mail. */
 export const ADMINISTRATORS = ['administrator'] as const satisfies readonly Role[];
 

@@ -4,6 +4,7 @@
  * from 0 to 100 because the call's weights sum to 100. Averages and rankings compare exact
  * fractions (cross-multiplication), so two applications tie only when they really are equal.
  */
+import { holds, type DECIDERS } from './access';
 import { z } from 'zod';
 import type { Cents } from './money';
 import type { Role } from './reference';
@@ -147,8 +148,7 @@ export function rankApplications(apps: readonly ApplicationScores[]): RankedAppl
 /** Reviewers disagree enough to discuss when their scores lie this many points apart (out of 100). */
 export const SPREAD_ALERT_POINTS = 20;
 
-export const DECIDING_ROLES = ['program_officer', 'program_manager'] as const satisfies readonly Role[];
-export type DecidingRole = (typeof DECIDING_ROLES)[number];
+export type DecidingRole = (typeof DECIDERS)[number];
 
 /**
  * The delegated authority a decider brings: of the deciding roles they hold, the one with the
@@ -160,7 +160,7 @@ export function delegatedAuthority(
 ): { role: DecidingRole; maxAmountCents: Cents } | null {
   let best: { role: DecidingRole; maxAmountCents: Cents } | null = null;
   for (const l of limits) {
-    if (roles.includes(l.role) && (best === null || l.maxAmountCents > best.maxAmountCents)) best = { role: l.role, maxAmountCents: l.maxAmountCents };
+    if (holds({ roles }, [l.role]) && (best === null || l.maxAmountCents > best.maxAmountCents)) best = { role: l.role, maxAmountCents: l.maxAmountCents };
   }
   return best;
 }

@@ -2,7 +2,7 @@
  * Shows a page only to users holding the role (or one of the roles) it is for; anyone else gets a
  * clear "no access" message. The server checks again: this only spares people a useless page.
  */
-import type { Role } from '@tp/domain';
+import { holds, type Role } from '@tp/domain';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/language';
@@ -13,7 +13,7 @@ export function AnyRoleGate({ roles, children }: { roles: readonly Role[]; child
   const { t } = useT();
   const session = useSession();
   if (!session.data) return <p role="status">{t('app.loading')}</p>;
-  if (session.data.roles.some((r) => roles.includes(r))) return <>{children}</>;
+  if (holds(session.data, roles)) return <>{children}</>;
   return (
     <>
       <PageHeading title={t('noAccess.title')} intro={t('noAccess.body')} />
@@ -31,7 +31,7 @@ export function RoleGate({ role, children }: { role: Role; children: ReactNode }
 /** Whether the signed-in user holds any of `roles` (to show or hide controls; the server decides). */
 export function useHasAnyRole(roles: readonly Role[]): boolean {
   const session = useSession();
-  return Boolean(session.data?.roles.some((r) => roles.includes(r)));
+  return Boolean(session.data && holds(session.data, roles));
 }
 
 /** Whether the signed-in user holds `role`. */

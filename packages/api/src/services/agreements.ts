@@ -7,34 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import {
-  advanceSchedule,
-  agreementLifecycle,
-  agreementReference,
-  agreementTemplateFor,
-  allocate,
-  amendmentKind,
-  amendmentMoneyIssues,
-  changedSections,
-  delegatedAuthority,
-  DomainError,
-  formatBasisPoints,
-  formatMoney,
-  holdbackCents,
-  proposeFiscalYearAmounts,
-  reportingSchedule,
-  riskDefaults,
-  stackingCheck,
-  sum,
-  type AgreementPortfolioInput,
-  type AgreementStatus,
-  type AgreementTerms,
-  type CostCategory,
-  type CreateAgreementInput,
-  type DecidingRole,
-  type Role,
-  type TermsIssue,
-} from '@tp/domain';
+import { advanceSchedule, AGREEMENT_STAFF, agreementLifecycle, type AgreementPortfolioInput, agreementReference, type AgreementStatus, agreementTemplateFor, type AgreementTerms, allocate, amendmentKind, amendmentMoneyIssues, changedSections, type CostCategory, type CreateAgreementInput, type DecidingRole, delegatedAuthority, DomainError, formatBasisPoints, formatMoney, holdbackCents, holds, proposeFiscalYearAmounts, RECIPIENTS, reportingSchedule, riskDefaults, type Role, stackingCheck, sum, type TermsIssue } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
@@ -224,7 +197,7 @@ async function lockAgreement(tx: Tx, id: string) {
 }
 
 function isAgreementStaff(user: Pick<Viewer, 'roles'>): boolean {
-  return user.roles.some((r) => r !== 'recipient' && r !== 'reviewer');
+  return holds(user, AGREEMENT_STAFF);
 }
 
 /** Staff (not reviewers) read every agreement; a recipient reads its own once it has been sent. */
@@ -450,7 +423,7 @@ export async function signAsRecipient(
 ): Promise<{ signedAt: Date }> {
   return inTransaction(db, async ({ tx }) => {
     const a = await lockAgreement(tx, input.agreementId);
-    if (!user.organisationIds.includes(a.organisationId) || !user.roles.includes('recipient')) {
+    if (!user.organisationIds.includes(a.organisationId) || !holds(user, RECIPIENTS)) {
       if (isAgreementStaff(user)) throw new DomainError('FORBIDDEN', 'error.agreement.notRecipientSigner', 'agreementId');
       throw new DomainError('NOT_FOUND', 'error.agreement.notFound', 'agreementId');
     }

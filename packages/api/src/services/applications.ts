@@ -7,22 +7,7 @@
  * reviewer assigned to it who declared no conflict of interest.
  */
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import {
-  applicationLifecycle,
-  applicationReference,
-  budgetLinesOutsideCall,
-  budgetTotals,
-  DomainError,
-  isCallOpen,
-  missingForSubmission,
-  stackingCheck,
-  submissionIssues,
-  type ApplicationContent,
-  type ApplicationIssue,
-  type ApplicationStatus,
-  type CallRules,
-  type SaveSectionInput,
-} from '@tp/domain';
+import { APPLICATION_REVIEWERS, APPLICATION_STAFF, type ApplicationContent, type ApplicationIssue, applicationLifecycle, applicationReference, type ApplicationStatus, budgetLinesOutsideCall, budgetTotals, type CallRules, DomainError, holds, isCallOpen, missingForSubmission, type SaveSectionInput, stackingCheck, submissionIssues } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
@@ -31,11 +16,8 @@ import type { SessionUser } from './resolve-session';
 
 export type Viewer = Pick<SessionUser, 'id' | 'roles' | 'organisationIds' | 'displayName' | 'email' | 'preferredLanguage'>;
 
-/** Department roles that see every application (reviewers see only what they are assigned). */
-export const APPLICATION_STAFF = ['program_officer', 'program_manager', 'administrator'] as const;
-
 export function isApplicationStaff(user: Pick<SessionUser, 'roles'>): boolean {
-  return user.roles.some((r) => (APPLICATION_STAFF as readonly string[]).includes(r));
+  return holds(user, APPLICATION_STAFF);
 }
 
 export type Access = 'owner' | 'staff' | 'reviewer';
@@ -47,7 +29,7 @@ export type Access = 'owner' | 'staff' | 'reviewer';
 export async function applicationAccess(db: Db | Tx, user: Viewer, app: { id: string; organisationId: string }): Promise<Access> {
   if (user.organisationIds.includes(app.organisationId)) return 'owner';
   if (isApplicationStaff(user)) return 'staff';
-  if (user.roles.includes('reviewer')) {
+  if (holds(user, APPLICATION_REVIEWERS)) {
     const a = await db.selectFrom('reviewerAssignment').select(['conflict']).where('applicationId', '=', app.id).where('reviewerId', '=', user.id).executeTakeFirst();
     if (a?.conflict === 'none') return 'reviewer';
     if (a?.conflict === 'conflict') throw new DomainError('FORBIDDEN', 'error.review.conflict', 'id');

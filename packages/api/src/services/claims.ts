@@ -7,25 +7,7 @@
  */
 import { sql } from 'kysely';
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import {
-  advancesAccountedFor,
-  balancesByFiscalYear,
-  balancesOf,
-  claimReference,
-  DomainError,
-  formatMoney,
-  holdbackKeptIn,
-  holdbackReleasedBy,
-  paymentRefusal,
-  splitExpenditure,
-  stackingCheck,
-  sum,
-  varianceNeedsExplanation,
-  type ClaimInput,
-  type CostCategory,
-  type JournalEntry,
-  type LedgerKind,
-} from '@tp/domain';
+import { advancesAccountedFor, balancesByFiscalYear, balancesOf, type ClaimInput, claimReference, type CostCategory, DomainError, formatMoney, holdbackKeptIn, holdbackReleasedBy, holds, type JournalEntry, type LedgerKind, MONEY_READERS, paymentRefusal, RECIPIENTS, splitExpenditure, stackingCheck, sum, varianceNeedsExplanation } from '@tp/domain';
 import type { RequestMeta } from '../context';
 import type { Viewer } from './applications';
 
@@ -62,11 +44,11 @@ async function limitsOf(db: Reader, agreementId: string) {
 }
 
 function isRecipientOf(user: Viewer, organisationId: string): boolean {
-  return user.roles.includes('recipient') && user.organisationIds.includes(organisationId);
+  return holds(user, RECIPIENTS) && user.organisationIds.includes(organisationId);
 }
 
 function isClaimStaff(user: Pick<Viewer, 'roles'>): boolean {
-  return user.roles.some((r) => r === 'program_officer' || r === 'program_manager' || r === 'finance_officer' || r === 'administrator' || r === 'results_analyst');
+  return holds(user, MONEY_READERS);
 }
 
 async function lockClaim(tx: Tx, id: string) {

@@ -6,26 +6,7 @@
  * command, each with its audit record.
  */
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import {
-  activitySummary,
-  daysLate,
-  DomainError,
-  emptyReportContent,
-  GBA_DIMENSIONS,
-  periodHasEnded,
-  reachedThresholds,
-  reportContentErrors,
-  reportContentInput,
-  reportingSchedule,
-  reportSubmissionIssues,
-  type ActivityStatus,
-  type GbaDimension,
-  type ReportContent,
-  type ReportIssue,
-  type ReportRules,
-  type ReportSection,
-  type ReportStatus,
-} from '@tp/domain';
+import { type ActivityStatus, activitySummary, AGREEMENT_STAFF, daysLate, DomainError, emptyReportContent, GBA_DIMENSIONS, type GbaDimension, holds, periodHasEnded, reachedThresholds, RECIPIENTS, type ReportContent, reportContentErrors, reportContentInput, reportingSchedule, type ReportIssue, type ReportRules, type ReportSection, type ReportStatus, reportSubmissionIssues } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
 import { queueMail } from '../mail/mailer';
@@ -91,11 +72,11 @@ async function agreementFor(db: Reader, agreementId: string) {
 }
 
 function isReportStaff(user: Pick<Viewer, 'roles'>): boolean {
-  return user.roles.some((r) => r !== 'recipient' && r !== 'reviewer');
+  return holds(user, AGREEMENT_STAFF);
 }
 
 function assertReportAccess(user: Viewer, organisationId: string): 'owner' | 'staff' {
-  if (user.roles.includes('recipient') && user.organisationIds.includes(organisationId)) return 'owner';
+  if (holds(user, RECIPIENTS) && user.organisationIds.includes(organisationId)) return 'owner';
   if (isReportStaff(user)) return 'staff';
   throw new DomainError('NOT_FOUND', 'error.report.notFound', 'reportId');
 }

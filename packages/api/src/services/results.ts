@@ -8,36 +8,15 @@
  * the domain (`@tp/domain` results): this file only fetches, groups and labels.
  */
 import type { Db } from '@tp/db';
-import {
-  actualSpending,
-  DomainError,
-  GBA_DIMENSIONS,
-  aggregate,
-  aggregateTotals,
-  aggregationMethod,
-  allocate,
-  balancesOf,
-  compareWithTarget,
-  spendingVariance,
-  suppressCount,
-  type GbaDimension,
-  type IndicatorDirection,
-  type IndicatorUnit,
-  type IsoDate,
-  type JournalEntry,
-  type LogicModelLevel,
-  type ProgramYearInput,
-  type SpendingInput,
-} from '@tp/domain';
+import { actualSpending, aggregate, aggregateTotals, aggregationMethod, allocate, balancesOf, compareWithTarget, DomainError, GBA_DIMENSIONS, type GbaDimension, holds, type IndicatorDirection, type IndicatorUnit, type IsoDate, type JournalEntry, type LogicModelLevel, type ProgramYearInput, SMALL_COUNT_READERS, type SpendingInput, spendingVariance, suppressCount } from '@tp/domain';
 import { sql } from 'kysely';
 import type { Viewer } from './applications';
 
 /** Who reads results; recipients read only their own agreements' figures (recipientIndicators). */
 /** Who sees GBA Plus counts under the suppression threshold on screen (exports always suppress). */
-const SMALL_COUNT_READERS = ['results_analyst', 'program_manager'] as const;
 
 export function seesSmallCounts(user: Pick<Viewer, 'roles'>): boolean {
-  return user.roles.some((r) => (SMALL_COUNT_READERS as readonly string[]).includes(r));
+  return holds(user, SMALL_COUNT_READERS);
 }
 
 const LEVEL_ORDER: Record<LogicModelLevel, number> = { ultimate: 0, intermediate: 1, immediate: 2, output: 3 };

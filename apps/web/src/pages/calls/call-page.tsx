@@ -4,7 +4,7 @@
  * and Cancel. Recipients see the rules and criteria, and an Apply link while the call is open.
  */
 import { GcdsButton, GcdsHeading, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { toDecimalString } from '@tp/domain';
+import { CALL_EDITORS, CALL_READERS, toDecimalString } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -17,7 +17,7 @@ import { formValues } from '../../lib/form-values';
 import { queryClient, trpc } from '../../lib/trpc';
 import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import { CallForm, EMPTY_CALL, type CallDraft } from './call-form';
-import { CALL_EDITORS, CALL_VIEWERS, Countdown } from './calls-page';
+import { Countdown } from './calls-page';
 import './programs.css';
 import { dateToTorontoWallTime, formatTorontoDateTime } from './toronto-time';
 
@@ -76,7 +76,7 @@ export function CallPage({ callId }: { callId: string }) {
   const call = useCallQuery(callId);
   const canEdit = useHasAnyRole(CALL_EDITORS);
   return (
-    <AnyRoleGate roles={CALL_VIEWERS}>
+    <AnyRoleGate roles={CALL_READERS}>
       <QueryView query={call}>
         {(data) => (
           <>

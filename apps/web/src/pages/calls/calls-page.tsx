@@ -1,3 +1,4 @@
+import { CALL_EDITORS, CALL_READERS, DEPARTMENT_ROLES, holds } from '@tp/domain';
 /**
  * /calls: staff see every call with its status (officers and administrators start new ones);
  * recipients see the published calls open now, each with the time left until it closes.
@@ -15,15 +16,13 @@ import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import './programs.css';
 import { formatTorontoDateTime, timeLeft } from './toronto-time';
 
-export const CALL_VIEWERS = ['recipient', 'program_officer', 'program_manager', 'administrator'] as const;
-export const CALL_EDITORS = ['program_officer', 'administrator'] as const;
 
 export function CallsPage() {
   const { t } = useT();
   const session = useSession();
-  const isStaff = Boolean(session.data?.roles.some((r) => r !== 'recipient'));
+  const isStaff = Boolean(session.data && holds(session.data, DEPARTMENT_ROLES));
   return (
-    <AnyRoleGate roles={CALL_VIEWERS}>
+    <AnyRoleGate roles={CALL_READERS}>
       <PageHeading title={t('calls.title')} intro={isStaff ? t('calls.staffIntro') : t('calls.recipientIntro')} />
       {isStaff ? <StaffCalls /> : <OpenCalls />}
     </AnyRoleGate>

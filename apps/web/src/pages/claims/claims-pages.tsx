@@ -6,7 +6,7 @@
  * claim, with certification (program officer, s. 34) and release (finance, s. 33) where allowed.
  */
 import { GcdsButton, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { CLAIM_KINDS, COST_CATEGORIES, FUNDING_SOURCE_KINDS, PAYMENT_SERVICE_STANDARD_DAYS, claimInput, type ClaimKind, type CostCategory, type FundingSourceKind } from '@tp/domain';
+import { CERTIFIERS, CLAIM_KINDS, claimInput, type ClaimKind, COST_CATEGORIES, type CostCategory, FUNDING_SOURCE_KINDS, type FundingSourceKind, MONEY_READERS, PAYMENT_SERVICE_STANDARD_DAYS, RECIPIENTS, RELEASERS } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -14,7 +14,7 @@ import { useState, type ReactNode } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
-import { useHasAnyRole, useHasRole } from '../../components/role-gate';
+import { useHasAnyRole } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems, type Problem } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
@@ -45,7 +45,7 @@ function Select({ id, label, value, onChange, problem, children }: { id: string;
 // /claims
 
 export function ClaimsPage() {
-  const isRecipient = useHasRole('recipient');
+  const isRecipient = useHasAnyRole(RECIPIENTS);
   return isRecipient ? <RecipientClaims /> : <StaffClaims />;
 }
 
@@ -391,9 +391,9 @@ function useClaim(claimId: string) {
 
 function ClaimView({ claim }: { claim: Claim }) {
   const { t, pick, formatMoney, formatDate } = useT();
-  const isOfficer = useHasRole('program_officer');
-  const isFinance = useHasRole('finance_officer');
-  const isStaff = useHasAnyRole(['program_officer', 'program_manager', 'finance_officer', 'administrator', 'results_analyst']);
+  const isOfficer = useHasAnyRole(CERTIFIERS);
+  const isFinance = useHasAnyRole(RELEASERS);
+  const isStaff = useHasAnyRole(MONEY_READERS);
   const [done, setDone] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.claims.get.queryKey({ claimId: claim.id }) });
   return (

@@ -1,3 +1,4 @@
+import { MONEY_READERS, RELEASERS } from '@tp/domain';
 /**
  * /reconciliation (finance and the staff who read money): per agreement and fiscal year (or cost
  * category): budget, committed, claimed, certified, paid, advances outstanding, holdback, lapsed,
@@ -12,12 +13,11 @@ import { useState } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
-import { AnyRoleGate, useHasRole } from '../../components/role-gate';
+import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
 import { problemsFromError } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
 
-const READERS = ['finance_officer', 'program_officer', 'program_manager', 'results_analyst', 'administrator'] as const;
 const MONEY_COLUMNS = ['budgetCents', 'committedCents', 'claimedCents', 'certifiedCents', 'paidCents', 'advancesOutstandingCents', 'holdbackCents', 'lapsedCents', 'availableCents'] as const;
 const MONEY_HEADERS: Record<(typeof MONEY_COLUMNS)[number], MessageKey> = {
   budgetCents: 'fin.col.budget',
@@ -33,7 +33,7 @@ const MONEY_HEADERS: Record<(typeof MONEY_COLUMNS)[number], MessageKey> = {
 
 export function ReconciliationPage() {
   return (
-    <AnyRoleGate roles={READERS}>
+    <AnyRoleGate roles={MONEY_READERS}>
       <Reconciliation />
     </AnyRoleGate>
   );
@@ -50,7 +50,7 @@ function Reconciliation() {
   const years = useQuery(trpc.reference.fiscalYears.queryOptions());
   // A page of rows at a time, with the totals of every matching row (a program's year is hundreds).
   const rows = useQuery({ ...trpc.claims.reconciliation.queryOptions({ programId: programId || null, fiscalYear: fiscalYear || null, byCategory, search: search.trim(), page }), placeholderData: (previous) => previous });
-  const isFinance = useHasRole('finance_officer');
+  const isFinance = useHasAnyRole(RELEASERS);
   const query = new URLSearchParams({ ...(programId ? { programId } : {}), ...(fiscalYear ? { fiscalYear } : {}), ...(byCategory ? { byCategory: 'true' } : {}) }).toString();
   const suffix = query ? `?${query}` : '';
   return (

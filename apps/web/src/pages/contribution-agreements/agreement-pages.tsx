@@ -7,7 +7,7 @@
  * is due (/my-agreements).
  */
 import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { AGREEMENT_STATUSES, PROVINCES_AND_TERRITORIES, RISK_LEVELS, TERMS_SECTIONS, type AgreementPortfolioInput, type AgreementTerms, type TermsSection } from '@tp/domain';
+import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, AGREEMENT_STAFF, AGREEMENT_STATUSES, type AgreementPortfolioInput, type AgreementTerms, PROVINCES_AND_TERRITORIES, RISK_LEVELS, TERMS_SECTIONS, type TermsSection } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -22,7 +22,6 @@ import { useSession } from '../../lib/session';
 import { queryClient, trpc } from '../../lib/trpc';
 import { buildTerms, EMPTY_DRAFT, TermsForm, toDraft, type TermsOptions } from './terms-form';
 
-const STAFF = ['program_officer', 'program_manager', 'finance_officer', 'results_analyst', 'administrator'] as const;
 
 function Table({ caption, headers, children, testId }: { caption: string; headers: string[]; children: ReactNode; testId?: string }) {
   return (
@@ -57,7 +56,7 @@ function Heading2({ id, children }: { id: string; children: ReactNode }) {
 
 export function PortfolioPage() {
   return (
-    <AnyRoleGate roles={STAFF}>
+    <AnyRoleGate roles={AGREEMENT_STAFF}>
       <Portfolio />
     </AnyRoleGate>
   );
@@ -65,7 +64,7 @@ export function PortfolioPage() {
 
 function Portfolio() {
   const { t, pick, lang, formatMoney, formatDate } = useT();
-  const isOfficer = useHasRole('program_officer');
+  const isOfficer = useHasAnyRole(AGREEMENT_DRAFTERS);
   const [filters, setFilters] = useState<Partial<AgreementPortfolioInput>>({ page: 1 });
   const programs = useQuery(trpc.program.list.queryOptions());
   const years = useQuery(trpc.reference.fiscalYears.queryOptions());
@@ -220,7 +219,7 @@ function useTermsOptions(programId: string | null) {
 }
 
 export function NewAgreementPage({ applicationId }: { applicationId: string }) {
-  return <RoleGate role="program_officer">{applicationId ? <FromApplication applicationId={applicationId} /> : <Direct />}</RoleGate>;
+  return <AnyRoleGate roles={AGREEMENT_DRAFTERS}>{applicationId ? <FromApplication applicationId={applicationId} /> : <Direct />}</AnyRoleGate>;
 }
 
 function FromApplication({ applicationId }: { applicationId: string }) {
@@ -532,9 +531,9 @@ function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(messag
   const { t, pick, formatMoney } = useT();
   const session = useSession();
   const me = session.data?.id;
-  const isOfficer = useHasRole('program_officer');
+  const isOfficer = useHasAnyRole(AGREEMENT_DRAFTERS);
   const isRecipient = useHasRole('recipient') && a.access === 'recipient';
-  const isSigner = useHasAnyRole(['program_officer', 'program_manager']);
+  const isSigner = useHasAnyRole(AGREEMENT_SIGNERS);
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');

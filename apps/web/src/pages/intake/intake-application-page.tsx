@@ -4,18 +4,7 @@
  * decision (manager) and the decision letter once decided.
  */
 import { GcdsButton, GcdsHeading, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import {
-  DECISION_OUTCOMES,
-  decisionInput,
-  RECOMMENDATION_OUTCOMES,
-  recommendationInput,
-  SCREENING_CHECKLIST,
-  screeningInput,
-  toDecimalString,
-  type DecisionOutcome,
-  type RecommendationOutcome,
-  type ScreeningItem,
-} from '@tp/domain';
+import { APPLICATION_STAFF, DECISION_OUTCOMES, decisionInput, type DecisionOutcome, RECOMMENDATION_OUTCOMES, recommendationInput, type RecommendationOutcome, SCREENING_CHECKLIST, screeningInput, type ScreeningItem, toDecimalString } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -32,7 +21,7 @@ import { AnyRoleGate, useHasRole } from '../../components/role-gate';
 
 export function IntakeApplicationPage({ applicationId }: { applicationId: string }) {
   return (
-    <AnyRoleGate roles={['program_officer', 'program_manager']}>
+    <AnyRoleGate roles={APPLICATION_STAFF}>
       <IntakeApplication applicationId={applicationId} />
     </AnyRoleGate>
   );

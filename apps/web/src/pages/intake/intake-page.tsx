@@ -4,7 +4,7 @@
  * average weighted score (with reviewer spread) and its service standards.
  */
 import { GcdsHeading, GcdsSelect } from '@cdssnc/gcds-components-react';
-import { APPLICATION_STATUSES, CALL_PRIORITIES, ORGANISATION_TYPES, PROVINCES_AND_TERRITORIES, type ApplicationStatus, type CallPriority, type OrganisationType, type ProvinceOrTerritory } from '@tp/domain';
+import { APPLICATION_STAFF, APPLICATION_STATUSES, type ApplicationStatus, CALL_PRIORITIES, type CallPriority, ORGANISATION_TYPES, type OrganisationType, type ProvinceOrTerritory, PROVINCES_AND_TERRITORIES } from '@tp/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -16,7 +16,7 @@ import { AnyRoleGate } from '../../components/role-gate';
 
 export function IntakePage() {
   return (
-    <AnyRoleGate roles={['program_officer', 'program_manager']}>
+    <AnyRoleGate roles={APPLICATION_STAFF}>
       <Intake />
     </AnyRoleGate>
   );

@@ -1,3 +1,4 @@
+import { ORGANISATION_VERIFIERS } from '@tp/domain';
 /** /organisations (program officers and administrators): registered organisations, verification, possible duplicates. */
 import { GcdsButton } from '@cdssnc/gcds-components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -12,7 +13,7 @@ import { AnyRoleGate } from '../../components/role-gate';
 
 export function OrganisationsPage() {
   return (
-    <AnyRoleGate roles={['program_officer', 'administrator']}>
+    <AnyRoleGate roles={ORGANISATION_VERIFIERS}>
       <Organisations />
     </AnyRoleGate>
   );

@@ -5,7 +5,7 @@
  * Analysts, officers and administrators edit indicators.
  */
 import { GcdsButton, GcdsHeading, GcdsSelect } from '@cdssnc/gcds-components-react';
-import { LOGIC_MODEL_LEVELS } from '@tp/domain';
+import { FRAMEWORK_EDITORS, LOGIC_MODEL_LEVELS } from '@tp/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeading } from '../../components/page-heading';
@@ -15,9 +15,6 @@ import { trpc } from '../../lib/trpc';
 import '../calls/programs.css';
 import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import { IndicatorForm, type Indicator } from './indicator-form';
-
-export const FRAMEWORK_VIEWERS = ['results_analyst', 'program_officer', 'administrator'] as const;
-export const FRAMEWORK_EDITORS = FRAMEWORK_VIEWERS;
 
 const useFrameworkQuery = (strategyCode: string) => useQuery({ ...trpc.performance.framework.queryOptions({ strategyCode }), enabled: strategyCode !== '' });
 type Framework = NonNullable<ReturnType<typeof useFrameworkQuery>['data']>;
@@ -30,7 +27,7 @@ export function PerformancePage() {
   const strategyCode = chosen || strategies.data?.[0]?.code || '';
   const framework = useFrameworkQuery(strategyCode);
   return (
-    <AnyRoleGate roles={FRAMEWORK_VIEWERS}>
+    <AnyRoleGate roles={FRAMEWORK_EDITORS}>
       <PageHeading title={t('perf.title')} intro={t('perf.intro')} />
       <QueryView query={strategies}>
         {(list) => (

@@ -3,7 +3,7 @@
  * pillar. Officers and administrators edit; managers read. Totals are summed in cents (bigint).
  */
 import { GcdsButton, GcdsErrorMessage, GcdsHeading, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { MoneyParseError, parseMoney, programInput, streamInput, TRANSFER_PAYMENT_TYPES, toDecimalString, type TransferPaymentType } from '@tp/domain';
+import { MoneyParseError, parseMoney, PROGRAM_EDITORS, PROGRAM_STAFF, programInput, streamInput, toDecimalString, TRANSFER_PAYMENT_TYPES, type TransferPaymentType } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -18,7 +18,7 @@ import { queryClient, trpc } from '../../lib/trpc';
 import { CheckboxGroup } from '../calls/checkbox-group';
 import '../calls/programs.css';
 import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
-import { PROGRAM_EDITORS, PROGRAM_VIEWERS, usePercentOfBp } from './programs-list-page';
+import { usePercentOfBp } from './programs-list-page';
 
 const useProgramQuery = (id: string) => useQuery(trpc.program.get.queryOptions({ id }));
 type Program = NonNullable<ReturnType<typeof useProgramQuery>['data']>;
@@ -50,7 +50,7 @@ export function ProgramPage({ programId }: { programId: string }) {
   const program = useProgramQuery(programId);
   const canEdit = useHasAnyRole(PROGRAM_EDITORS);
   return (
-    <AnyRoleGate roles={PROGRAM_VIEWERS}>
+    <AnyRoleGate roles={PROGRAM_STAFF}>
       <QueryView query={program}>
         {(data) => (
           <>

@@ -1,3 +1,4 @@
+import { PROGRAM_STAFF } from '@tp/domain';
 /** /programs: every program by strategy, with its type, stacking limit and budget by fiscal year. */
 import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,8 +10,6 @@ import { trpc } from '../../lib/trpc';
 import { AnyRoleGate } from '../../components/role-gate';
 import '../calls/programs.css';
 
-export const PROGRAM_VIEWERS = ['program_officer', 'program_manager', 'administrator'] as const;
-export const PROGRAM_EDITORS = ['program_officer', 'administrator'] as const;
 
 /** 7500 basis points as "75 %" (or "75,5 %"), in the user's language. */
 export function usePercentOfBp(): (bp: number) => string {
@@ -23,7 +22,7 @@ export function ProgramsListPage() {
   const programs = useQuery(trpc.program.list.queryOptions());
   const percent = usePercentOfBp();
   return (
-    <AnyRoleGate roles={PROGRAM_VIEWERS}>
+    <AnyRoleGate roles={PROGRAM_STAFF}>
       <PageHeading title={t('prog.title')} intro={t('prog.intro')} />
       <QueryView query={programs}>
         {(list) => {

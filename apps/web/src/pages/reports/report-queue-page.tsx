@@ -1,3 +1,4 @@
+import { REPORT_STAFF } from '@tp/domain';
 /** /reports (officers and managers): reports waiting for review, and overdue reports with days late. */
 import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { useQuery } from '@tanstack/react-query';
@@ -10,7 +11,7 @@ import { trpc } from '../../lib/trpc';
 
 export function ReportQueuePage() {
   return (
-    <AnyRoleGate roles={['program_officer', 'program_manager', 'administrator']}>
+    <AnyRoleGate roles={REPORT_STAFF}>
       <ReportQueue />
     </AnyRoleGate>
   );
