@@ -135,6 +135,7 @@ describe('every view of the agreement equals the journal, to the cent', () => {
       expect(page.schedules.holdbackCents).toBe(AMOUNT.holdback);
       expect(page.terms.fiscalYears.map((y) => [y.fiscalYear, y.amountCents])).toEqual([[Y1, EXPECTED[Y1].budgetCents], [Y2, EXPECTED[Y2].budgetCents]]);
       expect(page.paidByFiscalYear).toEqual({ [Y1]: EXPECTED[Y1].paidCents, [Y2]: EXPECTED[Y2].paidCents });
+      expect(page.versions.map((v) => [v.version, v.status, v.totalCents])).toEqual([[1, 'superseded', AMOUNT.total], [2, 'in_force', AMOUNT.total]]);
     }
     const { api: recipient } = await h.signInAs('recipient@example.ca');
     expect((await recipient.agreements.mine()).agreements.find((x) => x.id === agreementId)?.totalCents).toBe(AMOUNT.total);
@@ -224,10 +225,16 @@ describe('every view of the agreement equals the journal, to the cent', () => {
       expectPaymentsSheet(payments, await oraclePayments(h.t.db), all, fiscalYear);
       const program = await programDetailsSheet(h.t.db, { programId: draft.programId, fiscalYear });
       const total = program.rows.at(-1)!;
+      // The sheet names each pillar; names are unique within the program's strategy.
+      const pillarOf = new Map((await h.t.db.selectFrom('pillar').innerJoin('programPillar', 'programPillar.pillarId', 'pillar.id').select(['pillar.id', 'pillar.nameEn']).where('programPillar.programId', '=', draft.programId).execute()).map((p) => [p.nameEn, p.id]));
+      const lines = program.rows.slice(0, -1).map((r) => ({ programId: draft.programId, pillarId: pillarOf.get(String(r.pillar))!, fiscalYear, plannedCents: r.planned as bigint, committedCents: r.committed as bigint, actualCents: r.actual as bigint, varianceCents: r.variance as bigint }));
+      await expectSpending(h.t.db, lines, [...all.values()], { from: fiscalYear, to: fiscalYear, programId: draft.programId });
       const programYear = [...all.values()].filter((r) => r.programId === draft.programId && r.fiscalYear === fiscalYear && inReconciliation(r) && r.pillarIds.length > 0);
       expect([total.committed, total.actual]).toEqual([programYear.reduce((s, r) => s + figuresOf(r.kinds).committed, 0n), programYear.reduce((s, r) => s + figuresOf(r.kinds).actual, 0n)]);
     }
-    const mineOnly = (await paymentsSheet(h.t.db, {})).rows.filter((r) => r.agreement === referenceNumber);
+    const everyPayment = await paymentsSheet(h.t.db, {});
+    const mineOnly = everyPayment.rows.filter((r) => r.agreement === referenceNumber);
+    expect((await xlsxRows(everyPayment)).filter((r) => r.agreement === referenceNumber).map((r) => r.amount)).toEqual(mineOnly.map((r) => Number(r.amount) / 100));
     expect(mineOnly.map((r) => [r.fiscalYear, r.paymentType, r.amount])).toEqual([
       [Y1, 'advance', AMOUNT.advance],
       [Y1, 'reimbursement', AMOUNT.reimbursementCertified],
