@@ -131,7 +131,7 @@ export function claimInput(agreementId: string, kind: ClaimKind, fiscalYear: typ
   };
 }
 
-/** The recipient claims, the officer certifies (s. 34); `release` false leaves it for finance. */
+/** The recipient claims, the officer certifies (s. 34); finance releases it with `release` (s. 33). */
 export async function submitAndCertify(h: Harness, input: ClaimInput, certifiedCents = input.requestedCents): Promise<string> {
   const { api: recipient } = await h.signInAs('recipient@example.ca');
   const { id } = await recipient.claims.submit(input);
