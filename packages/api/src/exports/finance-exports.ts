@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Db } from '@tp/db';
-import { DISCLOSURE_THRESHOLD_CENTS, toDecimalString } from '@tp/domain';
+import { DISCLOSURE_THRESHOLD_CENTS, PAYMENT_KINDS, toDecimalString } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { reconciliation } from '../services/claims';
 
@@ -81,20 +81,25 @@ export async function reconciliationSheet(db: Db, filters: { programId?: string 
   };
 }
 
-/** The payments released, one line each, as the financial system takes them. */
+/**
+ * The payments made, one line each, as the financial system takes them: every payment entry of
+ * the journal (PAYMENT_KINDS), with the claim it released when there is one. Read from the
+ * journal, not from the claims, so the file pays out exactly what the reconciliation says was paid.
+ */
 export async function paymentsSheet(db: Db, filters: { fiscalYear?: string | null }): Promise<Sheet> {
   let q = db
-    .selectFrom('claim')
-    .innerJoin('agreement', 'agreement.id', 'claim.agreementId')
+    .selectFrom('ledgerEntry as l')
+    .innerJoin('agreement', 'agreement.id', 'l.agreementId')
     .innerJoin('organisation', 'organisation.id', 'agreement.organisationId')
     .innerJoin('program', 'program.id', 'agreement.programId')
+    .leftJoin('claim', 'claim.id', 'l.claimId')
     .select([
-      'claim.referenceNumber', 'claim.releasedAt', 'claim.fiscalYear', 'claim.kind', 'claim.certifiedCents', 'agreement.referenceNumber as agreementReference',
+      'l.kind as entryKind', 'l.fiscalYear', 'l.amountCents', 'l.createdAt', 'claim.referenceNumber', 'claim.releasedAt', 'claim.kind', 'agreement.referenceNumber as agreementReference',
       'organisation.legalNameEn', 'organisation.businessNumber', 'organisation.provinceOrTerritory', 'program.code as programCode',
     ])
-    .where('claim.status', '=', 'paid');
-  if (filters.fiscalYear) q = q.where('claim.fiscalYear', '=', filters.fiscalYear);
-  const rows = await q.orderBy('claim.releasedAt').execute();
+    .where('l.kind', 'in', PAYMENT_KINDS);
+  if (filters.fiscalYear) q = q.where('l.fiscalYear', '=', filters.fiscalYear);
+  const rows = await q.orderBy('l.createdAt').orderBy('l.id').execute();
   return {
     name: 'Payments',
     columns: [
@@ -110,7 +115,7 @@ export async function paymentsSheet(db: Db, filters: { fiscalYear?: string | nul
       { key: 'amount', header: 'amount_cad', money: true },
     ],
     rows: rows.map((r) => ({
-      paymentDate: r.releasedAt ? r.releasedAt.toISOString().slice(0, 10) : null,
+      paymentDate: (r.releasedAt ?? r.createdAt).toISOString().slice(0, 10),
       claim: r.referenceNumber,
       agreement: r.agreementReference,
       payee: r.legalNameEn,
@@ -118,8 +123,8 @@ export async function paymentsSheet(db: Db, filters: { fiscalYear?: string | nul
       province: r.provinceOrTerritory,
       program: r.programCode,
       fiscalYear: r.fiscalYear,
-      paymentType: r.kind,
-      amount: r.certifiedCents ?? 0n,
+      paymentType: r.kind ?? (r.entryKind === 'advance_paid' ? 'advance' : 'reimbursement'),
+      amount: r.amountCents,
     })),
   };
 }

@@ -300,8 +300,9 @@ export interface SpendingRow {
 
 /**
  * Planned (the program's budget), committed and actual spending per program, pillar and fiscal
- * year. Actual spending is what was paid (advances, reimbursements, released holdbacks) less
- * recoveries. An agreement under several pillars is split evenly among them, to the cent.
+ * year. Actual spending is what was paid (advances and reimbursements, a released holdback being
+ * part of the payment that released it) less recoveries (actualSpending). An agreement under
+ * several pillars is split evenly among them, to the cent.
  */
 export async function spending(db: Db, input: SpendingInput): Promise<SpendingRow[]> {
   const programFilter = input.programId ? sql`and a.program_id = ${input.programId}` : sql``;
