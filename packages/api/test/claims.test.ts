@@ -102,10 +102,15 @@ describe('an advance, from claim to payment', () => {
     expect(await recipient.claims.submit(input)).toEqual({ ...made, alreadySubmitted: true });
     claimId = made.id;
     const { api: officer } = await h.signInAs('officer@example.ca');
-    await officer.claims.certify({ claimId, certifiedCents: 3_000_000n, adjustmentReason: '' });
     const { api: finance } = await h.signInAs('finance@example.ca');
+    // Each reader is told what they may do next, and only that.
+    const next = async () => Promise.all([recipient, officer, finance].map(async (api) => (await api.claims.get({ claimId })).allowedActions));
+    expect(await next()).toEqual([[], ['certify', 'reject'], []]);
+    await officer.claims.certify({ claimId, certifiedCents: 3_000_000n, adjustmentReason: '' });
+    expect(await next()).toEqual([[], ['reject'], ['release']]);
     const key = randomUUID();
     const paid = await finance.claims.release({ claimId, releaseKey: key });
+    expect(await next()).toEqual([[], [], []]);
     expect(paid).toMatchObject({ paidCents: 3_000_000n, repeated: false });
     // The same request again answers the same; another key is told it is paid already.
     expect(await finance.claims.release({ claimId, releaseKey: key })).toMatchObject({ paidCents: 3_000_000n, repeated: true });

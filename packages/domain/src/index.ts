@@ -13,5 +13,6 @@ export * from './organisations';
 export * from './agreements';
 export * from './progress-reports';
 export * from './claims';
+export * from './claim-actions';
 export * from './results';
 export * from './access';

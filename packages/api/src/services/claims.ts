@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { advancesAccountedFor, balancesByFiscalYear, balancesOf, type ClaimInput, claimReference, type CostCategory, DomainError, formatMoney, holdbackKeptIn, holdbackReleasedBy, holds, type JournalEntry, type LedgerKind, MONEY_READERS, paymentRefusal, RECIPIENTS, splitExpenditure, stackingCheck, sum, varianceNeedsExplanation } from '@tp/domain';
+import { advancesAccountedFor, assertClaimAction, balancesByFiscalYear, balancesOf, claimActions, type ClaimInput, claimReference, type CostCategory, DomainError, formatMoney, holdbackKeptIn, holdbackReleasedBy, holds, type JournalEntry, type LedgerKind, MONEY_READERS, paymentRefusal, RECIPIENTS, splitExpenditure, stackingCheck, sum, varianceNeedsExplanation } from '@tp/domain';
 import type { RequestMeta } from '../context';
 import type { Viewer } from './applications';
 
@@ -176,8 +176,7 @@ export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, inpu
   await inTransaction(db, async ({ tx }) => {
     const c = await lockClaim(tx, input.claimId);
     await tx.selectFrom('agreement').select('id').where('id', '=', c.agreementId).forUpdate().execute();
-    if (c.status !== 'submitted') throw new DomainError('CONFLICT', 'error.claim.notSubmitted', 'claimId');
-    if (c.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.ownClaim', 'claimId');
+    assertClaimAction('certify', c, user);
     if (input.certifiedCents > c.requestedCents) throw new DomainError('BAD_INPUT', 'error.claim.certifiedAboveRequested', 'certifiedCents');
     if (input.certifiedCents !== c.requestedCents && input.adjustmentReason === '') throw new DomainError('BAD_INPUT', 'error.claim.adjustmentReason', 'adjustmentReason');
     const now = new Date();
@@ -207,8 +206,7 @@ export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, inpu
 export async function rejectClaim(db: Db, user: Viewer, meta: RequestMeta, input: { claimId: string; reason: string }): Promise<void> {
   await inTransaction(db, async ({ tx }) => {
     const c = await lockClaim(tx, input.claimId);
-    if (c.status !== 'submitted' && c.status !== 'certified') throw new DomainError('CONFLICT', 'error.claim.notSubmitted', 'claimId');
-    if (c.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.ownClaim', 'claimId');
+    assertClaimAction('reject', c, user);
     await tx.updateTable('claim').set({ status: 'rejected', rejectedBy: user.id, rejectedAt: new Date(), rejectionReason: input.reason }).where('id', '=', c.id).execute();
     await recordAudit(tx, { actorUserId: user.id, entityType: 'claim', entityId: c.id, action: 'reject', before: { status: c.status }, after: { status: 'rejected', reason: input.reason }, requestId: meta.requestId });
   });
@@ -233,9 +231,7 @@ export async function releasePayment(db: Db, user: Viewer, meta: RequestMeta, in
         if (c.releaseKey === input.releaseKey) return { paidCents: c.certifiedCents ?? 0n, releasedAt: c.releasedAt!, repeated: true };
         throw new DomainError('CONFLICT', 'error.claim.alreadyPaid', 'claimId');
       }
-      if (c.status !== 'certified') throw new DomainError('CONFLICT', 'error.claim.notCertified', 'claimId');
-      if (c.certifiedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.certifierCannotRelease', 'claimId');
-      if (c.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.ownClaim', 'claimId');
+      assertClaimAction('release', c, user);
       const { agreement, limits } = await limitsOf(tx, c.agreementId);
       await tx.selectFrom('agreement').select('id').where('id', '=', agreement.id).forUpdate().execute();
       const amount = c.certifiedCents!;
@@ -367,6 +363,8 @@ export async function getClaim(db: Db, user: Viewer, claimId: string) {
     balances: balancesOf(entries),
     fiscalYearBalances: balancesByFiscalYear(entries).get(c.fiscalYear) ?? null,
     limits: { fiscalYearAmount: limits.fiscalYears.get(c.fiscalYear) ?? 0n, totalCents: limits.totalCents, holdbackCents: limits.holdbackCents, finalReportAccepted: limits.finalReportAccepted },
+    /** What the caller may do next (the page offers exactly these). */
+    allowedActions: claimActions(c, user),
   };
 }
 

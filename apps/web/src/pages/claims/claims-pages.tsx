@@ -6,7 +6,7 @@
  * claim, with certification (program officer, s. 34) and release (finance, s. 33) where allowed.
  */
 import { GcdsButton, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { CERTIFIERS, CLAIM_KINDS, claimInput, type ClaimKind, COST_CATEGORIES, type CostCategory, FUNDING_SOURCE_KINDS, type FundingSourceKind, MONEY_READERS, PAYMENT_SERVICE_STANDARD_DAYS, RECIPIENTS, RELEASERS } from '@tp/domain';
+import { CLAIM_KINDS, type ClaimAction, claimInput, type ClaimKind, COST_CATEGORIES, type CostCategory, FUNDING_SOURCE_KINDS, type FundingSourceKind, PAYMENT_SERVICE_STANDARD_DAYS, RECIPIENTS } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -391,9 +391,7 @@ function useClaim(claimId: string) {
 
 function ClaimView({ claim }: { claim: Claim }) {
   const { t, pick, formatMoney, formatDate } = useT();
-  const isOfficer = useHasAnyRole(CERTIFIERS);
-  const isFinance = useHasAnyRole(RELEASERS);
-  const isStaff = useHasAnyRole(MONEY_READERS);
+  const may = (action: ClaimAction) => claim.allowedActions.includes(action);
   const [done, setDone] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.claims.get.queryKey({ claimId: claim.id }) });
   return (
@@ -452,8 +450,8 @@ function ClaimView({ claim }: { claim: Claim }) {
           ))}
         </ul>
       ) : null}
-      {isStaff && isOfficer && claim.status === 'submitted' ? <CertifyPanel claim={claim} onDone={(m) => { setDone(m); void refresh(); }} /> : null}
-      {isFinance && claim.status === 'certified' ? <ReleasePanel claim={claim} onDone={(m) => { setDone(m); void refresh(); }} /> : null}
+      {may('certify') ? <CertifyPanel claim={claim} onDone={(m) => { setDone(m); void refresh(); }} /> : null}
+      {may('release') ? <ReleasePanel claim={claim} onDone={(m) => { setDone(m); void refresh(); }} /> : null}
     </>
   );
 }
