@@ -182,8 +182,12 @@ describe('screening and assessment', () => {
     const call = await openCall({ titleEn: 'Assessment call' });
     const id = await completeDraft(windsor, windsorOrg, call, 30_000_000n);
     await windsor.applications.submit({ id });
+    // Each member of staff is told what they may do next: the page offers exactly that.
+    const next = async () => Promise.all([officer, manager, windsor].map(async (api) => (await api.applications.get({ id })).allowedActions));
+    expect(await next()).toEqual([['screen'], [], []]);
     expect((await rejection(officer.assessment.screen({ applicationId: id, checklist: allMet, eligible: false, reason: ' ' }))).zodFields).toEqual(['reason']);
     await officer.assessment.screen({ applicationId: id, checklist: allMet, eligible: true, reason: '' });
+    expect(await next()).toEqual([[], ['assignReviewer'], []]);
     const reviewerId = await h.userId('reviewer@example.ca');
     // Before assignment a reviewer cannot read it.
     expect((await rejection(reviewer.applications.get({ id }))).code).toBe('NOT_FOUND');
@@ -201,7 +205,9 @@ describe('screening and assessment', () => {
     expect((await officer.assessment.scores({ applicationId: id })).reviewers[0]?.criteria).toHaveLength(2);
     const ranking = await officer.assessment.ranking({ callId: call.id });
     expect(ranking.find((r) => r.id === id)).toMatchObject({ rank: 1, averageScore: 72, spread: 0 });
+    expect(await next()).toEqual([['recommend'], ['assignReviewer'], []]);
     await officer.assessment.recommend({ applicationId: id, outcome: 'fund', amountCents: null, rationale: 'Strong' });
+    expect(await next()).toEqual([[], ['decide'], []]);
     // The officer recommended it: they cannot decide it, and $300,000 is above their $250,000 authority anyway.
     const own = await rejection(officer.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }));
     expect(own).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.decision.aboveLimit', field: 'amountCents' });
@@ -221,6 +227,7 @@ describe('screening and assessment', () => {
     await manager.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'Fund it' });
     const decided = await windsor.applications.get({ id });
     expect(decided.status).toBe('approved');
+    expect(await next()).toEqual([[], [], []]);
     expect(decided.letter?.language).toBe('en');
     expect(decided.letter?.body).toContain('$300,000.00');
     expect(await auditActions(id)).toEqual(expect.arrayContaining(['submit', 'status.screened_in', 'screen', 'status.under_review', 'status.recommended', 'recommend', 'status.approved', 'decide']));

@@ -14,5 +14,6 @@ export * from './agreements';
 export * from './progress-reports';
 export * from './claims';
 export * from './claim-actions';
+export * from './application-actions';
 export * from './results';
 export * from './access';

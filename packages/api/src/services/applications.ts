@@ -7,7 +7,7 @@
  * reviewer assigned to it who declared no conflict of interest.
  */
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { APPLICATION_REVIEWERS, APPLICATION_STAFF, type ApplicationContent, type ApplicationIssue, applicationLifecycle, applicationReference, type ApplicationStatus, budgetLinesOutsideCall, budgetTotals, type CallRules, DomainError, holds, isCallOpen, missingForSubmission, type SaveSectionInput, stackingCheck, submissionIssues } from '@tp/domain';
+import { APPLICATION_REVIEWERS, APPLICATION_STAFF, applicationActions, type ApplicationContent, type ApplicationIssue, applicationLifecycle, applicationReference, type ApplicationStatus, budgetLinesOutsideCall, budgetTotals, type CallRules, delegatedAuthority, DomainError, holds, isCallOpen, missingForSubmission, type SaveSectionInput, stackingCheck, submissionIssues } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
@@ -386,6 +386,10 @@ export async function getApplication(db: Db, user: Viewer, id: string) {
     access === 'staff' ? db.selectFrom('applicationScreening').selectAll().where('applicationId', '=', id).executeTakeFirst() : undefined,
     access === 'staff' ? db.selectFrom('applicationRecommendation').selectAll().where('applicationId', '=', id).executeTakeFirst() : undefined,
   ]);
+  const limits =
+    access === 'staff'
+      ? await db.selectFrom('programApprovalLimit').innerJoin('callForProposals', 'callForProposals.programId', 'programApprovalLimit.programId').select(['programApprovalLimit.role', 'programApprovalLimit.maxAmountCents']).where('callForProposals.id', '=', app.callId).execute()
+      : [];
   return {
     id: app.id,
     access,
@@ -404,6 +408,8 @@ export async function getApplication(db: Db, user: Viewer, id: string) {
     letter: letter ?? null,
     screening: screening ?? null,
     recommendation: recommendation ?? null,
+    /** Staff: what the caller may do next (the intake page offers exactly these). */
+    allowedActions: access === 'staff' ? applicationActions({ status: app.status, recommendedBy: recommendation?.recommendedBy ?? null }, user, delegatedAuthority(user.roles, limits) !== null) : [],
   };
 }
 

@@ -17,7 +17,7 @@ import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems }
 import { queryClient, trpc } from '../../lib/trpc';
 import { ApplicationFacts, ApplicationSections, type ApplicationDetail, type CallDetail } from './application-view';
 import { MoneyField, readMoney } from './money-field';
-import { AnyRoleGate, useHasRole } from '../../components/role-gate';
+import { AnyRoleGate } from '../../components/role-gate';
 
 export function IntakeApplicationPage({ applicationId }: { applicationId: string }) {
   return (
@@ -82,7 +82,6 @@ type YesNo = '' | 'yes' | 'no';
 
 function Screening({ app }: { app: ApplicationDetail }) {
   const { t, formatDate } = useT();
-  const isOfficer = useHasRole('program_officer');
   const s = app.screening;
   if (s) {
     return (
@@ -94,7 +93,7 @@ function Screening({ app }: { app: ApplicationDetail }) {
       </Section>
     );
   }
-  if (app.status !== 'submitted' || !isOfficer) {
+  if (!app.allowedActions.includes('screen')) {
     return (
       <Section id="screening" title={t('assess.screening')}>
         <p>{t('assess.screening.notYet')}</p>
@@ -194,9 +193,8 @@ function ScreeningForm({ applicationId }: { applicationId: string }) {
 
 function Reviewers({ app }: { app: ApplicationDetail }) {
   const { t, formatDate } = useT();
-  const isManager = useHasRole('program_manager');
   const scores = useQuery(trpc.assessment.scores.queryOptions({ applicationId: app.id }));
-  const canAssign = isManager && (app.status === 'screened_in' || app.status === 'under_review');
+  const canAssign = app.allowedActions.includes('assignReviewer');
   return (
     <Section id="reviewers" title={t('assess.assignment')} intro={canAssign ? t('assess.assignmentIntro') : undefined}>
       <QueryView query={scores}>
@@ -350,7 +348,6 @@ const isOutcomeField = (f: string) => ['outcome', 'amountCents', 'rationale'].in
 
 function Recommendation({ app }: { app: ApplicationDetail }) {
   const { t, formatDate, formatMoney } = useT();
-  const isOfficer = useHasRole('program_officer');
   const r = app.recommendation;
   if (r) {
     return (
@@ -366,7 +363,7 @@ function Recommendation({ app }: { app: ApplicationDetail }) {
       </Section>
     );
   }
-  if (app.status !== 'under_review' || !isOfficer) return null;
+  if (!app.allowedActions.includes('recommend')) return null;
   return (
     <Section id="recommendation" title={t('assess.recommendation')} intro={t('assess.recommendationIntro')}>
       <RecommendationForm applicationId={app.id} />
@@ -432,7 +429,6 @@ const DECISION_FOR: Record<RecommendationOutcome, DecisionOutcome> = { fund: 'ap
 
 function Decision({ app }: { app: ApplicationDetail }) {
   const { t, formatDate, formatDateTime, formatMoney } = useT();
-  const isManager = useHasRole('program_manager');
   const d = app.decision;
   if (d) {
     return (
@@ -459,7 +455,7 @@ function Decision({ app }: { app: ApplicationDetail }) {
       </Section>
     );
   }
-  if (app.status !== 'recommended' || !isManager) {
+  if (!app.allowedActions.includes('decide')) {
     return app.status === 'recommended' || app.status === 'under_review' ? (
       <Section id="decision" title={t('assess.decision')}>
         <p>{t('assess.decision.notYet')}</p>
