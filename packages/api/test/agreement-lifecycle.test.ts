@@ -128,17 +128,23 @@ describe('signatures', () => {
   it('an unverified organisation cannot sign; a verified one can, and the department commits the money', async () => {
     const { api: officer } = await h.signInAs('officer@example.ca');
     const { id } = await officer.agreements.create({ programId, organisationId: kaNiId, applicationId: null, terms: base });
-    await officer.agreements.send({ agreementId: id });
     const { api: recipient } = await h.signInAs('recipient@example.ca');
+    const { api: manager } = await h.signInAs('manager@example.ca');
+    // Each reader is told what they may do next (the recipient does not see a draft at all).
+    const next = async (...apis: (typeof officer)[]) => Promise.all(apis.map(async (api) => (await api.agreements.get({ agreementId: id })).allowedActions));
+    expect(await next(officer, manager)).toEqual([['edit', 'send'], []]);
+    await officer.agreements.send({ agreementId: id });
+    expect(await next(officer, manager, recipient)).toEqual([['recall'], [], ['signAsRecipient']]);
     await h.t.db.updateTable('organisation').set({ verifiedAt: null, verifiedBy: null }).where('id', '=', kaNiId).execute();
     const sign = () => recipient.agreements.signAsRecipient({ agreementId: id, signerName: 'Léa Cardinal', signerTitle: 'Executive Director', confirmed: true });
     expect(await rejection(sign())).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.agreement.organisationNotVerified' });
     await officer.organisation.verify({ id: kaNiId });
     await sign();
+    expect(await next(officer, manager, recipient)).toEqual([['recall'], ['signForDepartment'], []]);
     // The drafter cannot sign for the department; the manager (limit $5,000,000) can.
     expect(await rejection(officer.agreements.signForDepartment({ agreementId: id }))).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.agreement.ownDraft' });
-    const { api: manager } = await h.signInAs('manager@example.ca');
     await manager.agreements.signForDepartment({ agreementId: id });
+    expect(await next(officer, manager, recipient)).toEqual([['amend', 'end'], ['end'], []]);
     const got = await manager.agreements.get({ agreementId: id });
     expect(got.status).toBe('active');
     expect(await h.t.db.selectFrom('ledgerEntry').select(['fiscalYear', 'kind', 'amountCents']).where('agreementId', '=', id).orderBy('fiscalYear').execute()).toEqual([

@@ -15,5 +15,6 @@ export * from './progress-reports';
 export * from './claims';
 export * from './claim-actions';
 export * from './application-actions';
+export * from './agreement-actions';
 export * from './results';
 export * from './access';

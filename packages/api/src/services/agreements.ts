@@ -7,7 +7,38 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { advanceSchedule, AGREEMENT_STAFF, agreementLifecycle, type AgreementPortfolioInput, agreementReference, type AgreementStatus, agreementTemplateFor, type AgreementTerms, allocate, amendmentKind, amendmentMoneyIssues, changedSections, type CostCategory, type CreateAgreementInput, type DecidingRole, delegatedAuthority, DomainError, formatBasisPoints, formatMoney, holdbackCents, holds, proposeFiscalYearAmounts, RECIPIENTS, reportingSchedule, riskDefaults, type Role, stackingCheck, sum, type TermsIssue } from '@tp/domain';
+import {
+  advanceSchedule,
+  AGREEMENT_STAFF,
+  agreementActions,
+  agreementLifecycle,
+  type AgreementPortfolioInput,
+  agreementReference,
+  type AgreementStatus,
+  agreementTemplateFor,
+  type AgreementTerms,
+  allocate,
+  amendmentKind,
+  amendmentMoneyIssues,
+  changedSections,
+  type CostCategory,
+  type CreateAgreementInput,
+  type DecidingRole,
+  delegatedAuthority,
+  DomainError,
+  formatBasisPoints,
+  formatMoney,
+  holdbackCents,
+  holds,
+  proposeFiscalYearAmounts,
+  RECIPIENTS,
+  reportingSchedule,
+  riskDefaults,
+  type Role,
+  stackingCheck,
+  sum,
+  type TermsIssue,
+} from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
@@ -697,6 +728,8 @@ export async function getAgreement(db: Db, user: Viewer, id: string) {
     pendingAmendment: pending ? { version: pending.version, createdBy: pending.createdBy, reason: pending.reason, totalCents: pending.totalCents } : null,
     /** The signed-in staff member's delegated authority for this program, to say who may sign. */
     myAuthority: authority,
+    /** What the caller may do next (the agreement page offers exactly these). */
+    allowedActions: agreementActions({ status: a.status, createdBy: a.createdBy, access, pendingAmendment: pending ? { createdBy: pending.createdBy } : null }, user),
   };
 }
 

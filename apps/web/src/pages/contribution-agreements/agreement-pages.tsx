@@ -7,7 +7,7 @@
  * is due (/my-agreements).
  */
 import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, AGREEMENT_STAFF, AGREEMENT_STATUSES, type AgreementPortfolioInput, type AgreementTerms, PROVINCES_AND_TERRITORIES, RISK_LEVELS, TERMS_SECTIONS, type TermsSection } from '@tp/domain';
+import { AGREEMENT_DRAFTERS, AGREEMENT_STAFF, AGREEMENT_STATUSES, type AgreementAction, type AgreementPortfolioInput, type AgreementTerms, PROVINCES_AND_TERRITORIES, RISK_LEVELS, TERMS_SECTIONS, type TermsSection } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -15,10 +15,9 @@ import { useState, type ReactNode } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
-import { AnyRoleGate, RoleGate, useHasAnyRole, useHasRole } from '../../components/role-gate';
+import { AnyRoleGate, RoleGate, useHasAnyRole } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, type FormProblems } from '../../lib/form-problems';
-import { useSession } from '../../lib/session';
 import { queryClient, trpc } from '../../lib/trpc';
 import { buildTerms, EMPTY_DRAFT, TermsForm, toDraft, type TermsOptions } from './terms-form';
 
@@ -529,11 +528,7 @@ function AgreementView({ agreement: a }: { agreement: Agreement }) {
 
 function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(message: string): Promise<void> }) {
   const { t, pick, formatMoney } = useT();
-  const session = useSession();
-  const me = session.data?.id;
-  const isOfficer = useHasAnyRole(AGREEMENT_DRAFTERS);
-  const isRecipient = useHasRole('recipient') && a.access === 'recipient';
-  const isSigner = useHasAnyRole(AGREEMENT_SIGNERS);
+  const may = (action: AgreementAction) => a.allowedActions.includes(action);
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
@@ -559,7 +554,7 @@ function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(messag
   return (
     <div data-testid="agreement-actions">
       <ProblemNotice problem={problem} />
-      {isOfficer && a.status === 'draft' ? (
+      {may('send') ? (
         <div className="tp-actions">
           <Link to="/agreements/$agreementId/edit" params={{ agreementId: a.id }} className="tp-link">
             {t('ca.action.edit')}
@@ -569,12 +564,12 @@ function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(messag
           </GcdsButton>
         </div>
       ) : null}
-      {isOfficer && (a.status === 'sent_for_signature' || a.status === 'recipient_signed') ? (
+      {may('recall') ? (
         <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => void run(() => recall.mutateAsync({ agreementId: a.id }), t('ca.action.recalled'))}>
           {t('ca.action.recall')}
         </GcdsButton>
       ) : null}
-      {isRecipient && a.status === 'sent_for_signature' ? (
+      {may('signAsRecipient') ? (
         <section aria-labelledby="sign-heading" className="tp-section" data-testid="sign-panel">
           <Heading2 id="sign-heading">{t('ca.sign.title')}</Heading2>
           <p>{t('ca.sign.intro', { organisation: pick(a.organisation.legalNameEn, a.organisation.legalNameFr) })}</p>
@@ -593,7 +588,7 @@ function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(messag
           </GcdsButton>
         </section>
       ) : null}
-      {isSigner && a.status === 'recipient_signed' && a.createdBy !== me ? (
+      {may('signForDepartment') ? (
         <section aria-labelledby="dept-heading" className="tp-section" data-testid="department-panel">
           <Heading2 id="dept-heading">{t('ca.department.title')}</Heading2>
           <p>{a.myAuthority ? t('ca.department.authority', { limit: formatMoney(a.myAuthority.maxAmountCents), role: t(`role.${a.myAuthority.role}` as MessageKey) }) : t('ca.department.none')}</p>
@@ -602,7 +597,7 @@ function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(messag
           </GcdsButton>
         </section>
       ) : null}
-      {isOfficer && a.status === 'active' && !a.pendingAmendment ? (
+      {may('amend') ? (
         <p>
           <Link to="/agreements/$agreementId/amend" params={{ agreementId: a.id }} className="tp-link">
             {t('ca.amend.link')}
@@ -617,7 +612,7 @@ function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(messag
               {t('ca.view.compare', { version: a.pendingAmendment.version })}
             </Link>
           </p>
-          {isSigner && a.pendingAmendment.createdBy !== me ? (
+          {may('decideAmendment') ? (
             <>
               <GcdsTextarea textareaId="amend-note" name="amend-note" label={t('ca.amend.note')} rows={2} value={note} onGcdsInput={(e) => setNote(String(e.detail ?? ''))} />
               <div className="tp-actions">
@@ -632,7 +627,7 @@ function Actions({ agreement: a, onDone }: { agreement: Agreement; onDone(messag
           ) : null}
         </section>
       ) : null}
-      {isSigner && a.status === 'active' ? (
+      {may('end') ? (
         <details>
           <summary>{t('ca.end.title')}</summary>
           <GcdsTextarea textareaId="end-reason" name="end-reason" label={t('ca.end.reason')} rows={2} value={reason} onGcdsInput={(e) => setReason(String(e.detail ?? ''))} />
