@@ -146,10 +146,15 @@ describe('filing, returning and accepting a report', () => {
 
   it('is returned with comments, corrected and resubmitted; both versions stay readable', async () => {
     const { api: officer } = await h.signInAs('officer@example.ca');
+    const { api } = await h.signInAs('recipient.windsor@example.ca');
+    const { api: manager } = await h.signInAs('manager@example.ca');
+    // Each reader is told what they may do next: the officer reviews, the manager only reads, the recipient waits.
+    const next = async () => Promise.all([officer, manager, api].map(async (a) => (await a.reports.get({ reportId })).allowedActions));
+    expect(await next()).toEqual([['review'], [], []]);
     expect((await officer.reports.queue()).toReview.map((r) => r.reportId)).toContain(reportId);
     expect(await rejection(officer.reports.review({ reportId, revision: 1, outcome: 'returned', comments: {}, approveMilestones: [] }))).toMatchObject({ messageKey: 'error.report.commentsRequired' });
     await officer.reports.review({ reportId, revision: 1, outcome: 'returned', comments: { indicators: 'The age breakdown counts everyone as 12 to 17; please check.' }, approveMilestones: [] });
-    const { api } = await h.signInAs('recipient.windsor@example.ca');
+    expect(await next()).toEqual([[], [], ['edit']]);
     const returned = await api.reports.get({ reportId });
     expect(returned.status).toBe('returned');
     const fixed = completeContent(returned.draft!, 40);

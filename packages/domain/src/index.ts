@@ -16,5 +16,6 @@ export * from './claims';
 export * from './claim-actions';
 export * from './application-actions';
 export * from './agreement-actions';
+export * from './report-actions';
 export * from './results';
 export * from './access';

@@ -6,7 +6,7 @@
  * command, each with its audit record.
  */
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { type ActivityStatus, activitySummary, AGREEMENT_STAFF, daysLate, DomainError, emptyReportContent, GBA_DIMENSIONS, type GbaDimension, holds, periodHasEnded, reachedThresholds, RECIPIENTS, type ReportContent, reportContentErrors, reportContentInput, reportingSchedule, type ReportIssue, type ReportRules, type ReportSection, type ReportStatus, reportSubmissionIssues } from '@tp/domain';
+import { type ActivityStatus, activitySummary, AGREEMENT_STAFF, daysLate, DomainError, emptyReportContent, GBA_DIMENSIONS, type GbaDimension, holds, periodHasEnded, reachedThresholds, RECIPIENTS, reportActions, type ReportContent, reportContentErrors, reportContentInput, reportingSchedule, type ReportIssue, type ReportRules, type ReportSection, type ReportStatus, reportSubmissionIssues } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
 import { queueMail } from '../mail/mailer';
@@ -426,6 +426,8 @@ export async function getReport(db: Db, user: Viewer, reportId: string) {
     })),
     milestoneApprovals: approvals,
     gbaDimensions: GBA_DIMENSIONS,
+    /** What the caller may do next (the report page offers exactly these). */
+    allowedActions: reportActions({ status: r.status, access, submittedBy: revisions.find((v) => v.revision === r.revision)?.submittedBy ?? null }, user),
   };
 }
 

@@ -51,7 +51,7 @@ function ReportView({ report }: { report: Report }) {
   const { t, pick, formatDate } = useT();
   const title = t(report.period.isFinal ? 'rep.titleFinal' : 'rep.title', { reference: report.agreement.referenceNumber });
   const period = t('rep.periodText', { start: formatDate(report.period.periodStart), end: formatDate(report.period.periodEnd) });
-  const editable = report.access === 'owner' && (report.status === 'draft' || report.status === 'returned');
+  const editable = report.allowedActions.includes('edit');
   const latest = report.revisions.at(-1);
   const [justSubmitted, setJustSubmitted] = useState(false);
   const [reviewed, setReviewed] = useState<'accepted' | 'returned' | null>(null);
@@ -68,7 +68,7 @@ function ReportView({ report }: { report: Report }) {
       ) : latest ? (
         <>
           <ReportContentView content={latest.content} plan={report.plan} isFinal={report.period.isFinal} comments={latest.comments} />
-          {report.access === 'staff' && report.status === 'submitted' ? <ReviewPanel report={report} onReviewed={setReviewed} /> : null}
+          {report.allowedActions.includes('review') ? <ReviewPanel report={report} onReviewed={setReviewed} /> : null}
         </>
       ) : null}
       <Versions report={report} />
