@@ -4,9 +4,11 @@
  * way. Zero when every trigger kept them.
  */
 import type { Db } from '@tp/db';
+import { LEDGER_KINDS } from '@tp/domain';
 import { sql } from 'kysely';
 
-const KINDS = ['commitment', 'advance_paid', 'expenditure_reported', 'advance_reconciled', 'reimbursement_paid', 'holdback_retained', 'holdback_released', 'overpayment_established', 'recovery_received', 'lapse'];
+/** Every kind of the journal has its column in agreement_year_money: a new kind without one fails the recount. */
+const KINDS = LEDGER_KINDS;
 /** agreement_year_money's columns in the order the recount below gives them. */
 const keptMoney = sql.raw(
   ['agreement_id', 'fiscal_year', 'program_id', 'reference_number', 'organisation_id', 'agreement_status', 'in_terms', 'budget_cents', 'terms_last_year', 'holdback_cents', 'holdback_released_total_cents', 'entries', ...KINDS.map((k) => `${k}_cents`), 'claimed_cents', 'certified_cents'].join(', '),

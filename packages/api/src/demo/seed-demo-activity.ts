@@ -4,29 +4,13 @@
  * Ka Ni Kanichihk. Built through the same services the screens use, so the data obey every rule
  * (and write the same audit trail). Demo mode only; idempotent (keyed by the call's title).
  */
-import type { Db } from '@tp/db';
-import type { ApiDeps, RequestMeta } from '../context';
-import { createDraft, saveSection, submitApplication, type Viewer } from '../services/applications';
+import type { ApiDeps } from '../context';
+import { createDraft, saveSection, submitApplication } from '../services/applications';
 import { createCall, moveCall } from '../services/calls';
+import { idOf, meta, viewer } from './demo-people';
 import { seedDemoAgreements } from './seed-demo-agreements';
 
 export const DEMO_CALL_TITLE_EN = 'Youth at risk pilot projects: 2027 intake';
-
-export const meta: RequestMeta = { requestId: 'demo-seed', ip: null, userAgent: null, lang: 'en' };
-
-export async function viewer(db: Db, email: string): Promise<Viewer> {
-  const user = await db.selectFrom('appUser').select(['id', 'email', 'displayName', 'preferredLanguage']).where('email', '=', email).executeTakeFirstOrThrow();
-  const memberships = await db.selectFrom('membership').select(['role', 'organisationId']).where('userId', '=', user.id).execute();
-  return {
-    ...user,
-    roles: [...new Set(memberships.map((m) => m.role))],
-    organisationIds: memberships.flatMap((m) => (m.organisationId ? [m.organisationId] : [])),
-  };
-}
-
-export async function idOf(db: Db, table: 'indicator' | 'fundingStream' | 'program', code: string): Promise<string> {
-  return (await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-}
 
 export async function seedDemoActivity(deps: ApiDeps, now = new Date()): Promise<void> {
   await seedDemoApplications(deps, now);

@@ -12,7 +12,7 @@ import { createDraft, saveSection, submitApplication } from '../services/applica
 import { assignReviewer, decide, declareConflict, recommend, saveScores, screenApplication, submitReview } from '../services/assessment';
 import { createCall, moveCall } from '../services/calls';
 import { verifyOrganisation } from '../services/organisations';
-import { idOf, meta, viewer } from './seed-demo-activity';
+import { idOf, meta, viewer } from './demo-people';
 
 export const DEMO_APPROVED_CALL_TITLE_EN = 'Trauma-informed community empowerment projects: 2026 intake';
 export const DEMO_APPROVED_APPLICATION_TITLE = 'Healing Circles: survivor-led support for Indigenous women in Winnipeg';

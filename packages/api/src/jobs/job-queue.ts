@@ -9,7 +9,7 @@ import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import { isoDateIn } from '@tp/domain';
 import type { Db } from '@tp/db';
-import type { MailDeps } from '../services/agreements';
+import type { MailDeps } from '../mail/mailer';
 import { runReportReminders } from '../services/progress-reports';
 
 export const JOBS = {

@@ -9,6 +9,13 @@ import type { Db, Tx } from '@tp/db';
 import type { Lang, MessageKey } from '@tp/i18n';
 import { translate } from '@tp/i18n';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { ApiConfig } from '../config';
+
+/** What the commands that send mail need besides the database. */
+export interface MailDeps {
+  config: ApiConfig;
+  mailer: Mailer;
+}
 
 export interface Mailer {
   /** Delivers every queued message; returns how many were sent. */

@@ -10,7 +10,8 @@ import { type ActivityStatus, activitySummary, AGREEMENT_STAFF, daysLate, Domain
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
 import { queueMail } from '../mail/mailer';
-import { loadTerms, type MailDeps } from './agreements';
+import type { MailDeps } from '../mail/mailer';
+import { loadTerms } from './agreement-terms';
 import { formatDate, type Viewer } from './applications';
 
 type Reader = Db | Tx;
