@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemo, seedReference } from '../src/seed';
+import { DEMO_USERS, rollFiscalYearsForward, seedDemo, seedReference } from '../src/seed';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
 let t: TestDatabase;
@@ -14,8 +14,8 @@ const fakeHash = async (p: string) => `hash:${p}`;
 
 describe('seeds', () => {
   it('seed both strategies with their pillars, programs, streams and fiscal years; twice changes nothing', async () => {
-    await seedReference(t.db);
-    await seedReference(t.db);
+    await seedReference(t.db, '2026-12-03');
+    await seedReference(t.db, '2026-12-03');
     const pillars = await t.db
       .selectFrom('pillar')
       .innerJoin('strategy', 'strategy.id', 'pillar.strategyId')
@@ -35,7 +35,18 @@ describe('seeds', () => {
     expect(streams.map((s) => s.code)).toContain('youth-at-risk-pilots');
     const years = await t.db.selectFrom('fiscalYear').select('label').orderBy('startDate').execute();
     expect(years[0]?.label).toBe('2017-18');
-    expect(years.at(-1)?.label).toBe('2030-31');
+    // Ten years past the current one (2026-27 on 3 December 2026).
+    expect(years.at(-1)?.label).toBe('2036-37');
+    expect(years).toHaveLength(20);
+  });
+
+  it('roll the fiscal years forward as time passes, adding only the missing ones', async () => {
+    // On 1 April 2031 the current year is 2031-32: 2037-38 to 2041-42 are added, nothing else.
+    expect(await rollFiscalYearsForward(t.db, '2031-04-01')).toBe(5);
+    expect(await rollFiscalYearsForward(t.db, '2031-04-01')).toBe(0);
+    const years = await t.db.selectFrom('fiscalYear').select(['label', 'startDate', 'endDate']).orderBy('startDate').execute();
+    expect(years.at(-1)).toEqual({ label: '2041-42', startDate: '2041-04-01', endDate: '2042-03-31' });
+    await t.db.deleteFrom('fiscalYear').where('startDate', '>', '2037-01-01').execute();
   });
 
   it('create one active demo account per role, each recipient in its organisation; twice changes nothing', async () => {

@@ -42,6 +42,17 @@ export function fiscalYear(startYear: number): FiscalYear {
   };
 }
 
+/** The first fiscal year the platform holds (its oldest history). */
+export const FIRST_FISCAL_YEAR = 2017;
+/** How many fiscal years past the current one always exist, so an ongoing agreement can be drafted to the end of its authority. */
+export const FISCAL_YEARS_AHEAD = 10;
+
+/** The fiscal years that must exist on `today`: from the first one to ten past the current one. */
+export function fiscalYearsHeld(today: IsoDate): FiscalYear[] {
+  const last = fiscalYearOf(today).startYear + FISCAL_YEARS_AHEAD;
+  return Array.from({ length: last - FIRST_FISCAL_YEAR + 1 }, (_, i) => fiscalYear(FIRST_FISCAL_YEAR + i));
+}
+
 /** The fiscal year a calendar date falls in. */
 export function fiscalYearOf(date: IsoDate): FiscalYear {
   const m = ISO_DATE.exec(date);

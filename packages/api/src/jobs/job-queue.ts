@@ -9,6 +9,7 @@ import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import { isoDateIn } from '@tp/domain';
 import type { Db } from '@tp/db';
+import { rollFiscalYearsForward } from '@tp/db/seed';
 import type { MailDeps } from '../mail/mailer';
 import { runReportReminders } from '../services/progress-reports';
 
@@ -17,6 +18,8 @@ export const JOBS = {
   reportReminders: 'report-reminders',
   /** Mail left in the outbox (a failed delivery, a crash after commit): every five minutes. */
   mailOutbox: 'mail-outbox',
+  /** The fiscal years roll forward (always ten past the current one): every day after midnight. */
+  fiscalYears: 'fiscal-years',
 } as const;
 
 export interface JobQueue {
@@ -50,15 +53,20 @@ export async function startJobQueue(db: Db, deps: MailDeps, options: JobQueueOpt
   await boss.start();
   await boss.createQueue(JOBS.reportReminders);
   await boss.createQueue(JOBS.mailOutbox);
+  await boss.createQueue(JOBS.fiscalYears);
   await boss.work(JOBS.reportReminders, async () => {
     await runReportReminders(db, deps, today());
   });
   await boss.work(JOBS.mailOutbox, async () => {
     await deps.mailer.deliver(db);
   });
+  await boss.work(JOBS.fiscalYears, async () => {
+    await rollFiscalYearsForward(db, today());
+  });
   if (options.schedule !== false) {
     await boss.schedule(JOBS.reportReminders, '7 * * * *', {}, { tz: 'America/Toronto' });
     await boss.schedule(JOBS.mailOutbox, '*/5 * * * *', {}, { tz: 'America/Toronto' });
+    await boss.schedule(JOBS.fiscalYears, '17 0 * * *', {}, { tz: 'America/Toronto' });
   }
   return {
     boss,

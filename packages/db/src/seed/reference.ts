@@ -3,8 +3,8 @@
  * the programs and funding streams named in the source documents, and the fiscal years.
  * Idempotent: safe to run at every start.
  */
-import { fiscalYear } from '@tp/domain';
-import type { Db } from '../transaction';
+import { fiscalYearsHeld, isoDateIn } from '@tp/domain';
+import type { Db, Tx } from '../transaction';
 import { seedPerformance } from './performance';
 
 interface StrategySeed {
@@ -96,17 +96,19 @@ export const STRATEGIES: StrategySeed[] = [
   },
 ];
 
-export const FIRST_SEEDED_FISCAL_YEAR = 2017;
-export const LAST_SEEDED_FISCAL_YEAR = 2030;
+/**
+ * Adds the fiscal years that should exist today and do not (the current one and the ten after it
+ * roll forward by themselves: start-up and a daily job call this). Existing years are untouched.
+ */
+export async function rollFiscalYearsForward(db: Db | Tx, today: string = isoDateIn(new Date(), 'America/Toronto')): Promise<number> {
+  const years = fiscalYearsHeld(today).map((fy) => ({ label: fy.label, startDate: fy.start, endDate: fy.end }));
+  const added = await db.insertInto('fiscalYear').values(years).onConflict((oc) => oc.doNothing()).returning('label').execute();
+  return added.length;
+}
 
-export async function seedReference(db: Db): Promise<void> {
+export async function seedReference(db: Db, today?: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const years = [];
-    for (let y = FIRST_SEEDED_FISCAL_YEAR; y <= LAST_SEEDED_FISCAL_YEAR; y++) {
-      const fy = fiscalYear(y);
-      years.push({ label: fy.label, startDate: fy.start, endDate: fy.end });
-    }
-    await tx.insertInto('fiscalYear').values(years).onConflict((oc) => oc.doNothing()).execute();
+    await rollFiscalYearsForward(tx, today);
 
     for (const s of STRATEGIES) {
       await tx
