@@ -294,8 +294,18 @@ describe('organisations', () => {
     await officer.organisation.verify({ id: m.id });
     expect((await officer.organisation.get({ id: m.id })).verifiedAt).toBeInstanceOf(Date);
     expect((await rejection(windsor.organisation.verify({ id: m.id }))).code).toBe('FORBIDDEN');
+    // A correction of the address keeps the verification; a new legal name or business number does not.
+    expect(await officer.organisation.update({ id: m.id, organisation: { ...organisation, city: 'Ottawa' } })).toEqual({ ok: true, needsVerification: false });
+    expect((await officer.organisation.get({ id: m.id })).verifiedAt).toBeInstanceOf(Date);
+    expect(await officer.organisation.update({ id: m.id, organisation: { ...organisation, city: 'Ottawa', legalNameEn: 'White Ribbon Canada' } })).toEqual({ ok: true, needsVerification: true });
+    expect(await h.t.db.selectFrom('organisation').select(['verifiedAt', 'verifiedBy', 'legalNameEn']).where('id', '=', m.id).executeTakeFirstOrThrow()).toEqual({ verifiedAt: null, verifiedBy: null, legalNameEn: 'White Ribbon Canada' });
+    const changes = await h.t.db.selectFrom('auditEvent').select(['action', 'before']).where('entityId', '=', m.id).where('action', 'like', 'update%').orderBy('occurredAt').execute();
+    expect(changes.map((c) => c.action)).toEqual(['update', 'update.unverified']);
+    expect(changes[1]!.before).toMatchObject({ legalNameEn: 'White Ribbon' });
+    await officer.organisation.verify({ id: m.id });
+    expect(await officer.organisation.update({ id: m.id, organisation: { ...organisation, city: 'Ottawa', legalNameEn: 'White Ribbon Canada', businessNumber: '123456789RR0001' } })).toEqual({ ok: true, needsVerification: true });
     // Registering again with an existing email says nothing different.
     await api.auth.register({ email: 'officer@example.ca', displayName: 'X', preferredLanguage: 'en', organisation });
-    expect(await h.t.db.selectFrom('organisation').select('id').where('legalNameEn', '=', 'White Ribbon').execute()).toHaveLength(2);
+    expect(await h.t.db.selectFrom('organisation').select('id').where('legalNameEn', 'like', 'White Ribbon%').execute()).toHaveLength(2);
   });
 });

@@ -37,6 +37,15 @@ export const organisationProfileInput = z.object({
 });
 export type OrganisationProfileInput = z.infer<typeof organisationProfileInput>;
 
+/** What a verification vouches for: change one and the organisation must be verified again before it signs. */
+export const VERIFIED_FACTS = ['legalNameEn', 'legalNameFr', 'businessNumber'] as const;
+export type VerifiedFact = (typeof VERIFIED_FACTS)[number];
+
+/** The verified facts that differ between the profile on record and the one submitted. */
+export function changedVerifiedFacts(before: Record<VerifiedFact, string | null>, after: Record<VerifiedFact, string | null>): VerifiedFact[] {
+  return VERIFIED_FACTS.filter((fact) => (before[fact] ?? '') !== (after[fact] ?? ''));
+}
+
 /** Someone registering themselves and their organisation (they choose a password from the emailed link). */
 export const registerInput = z.object({
   email: emailSchema,

@@ -36,8 +36,8 @@ export const organisationRouter = router({
   register: authedProcedure.input(organisationProfileInput).mutation(({ ctx, input }) => registerOrganisation(ctx.db, ctx.user, ctx.meta, input)),
 
   update: authedProcedure.input(z.object({ id: uuidSchema, organisation: organisationProfileInput })).mutation(async ({ ctx, input }) => {
-    await updateOrganisation(ctx.db, ctx.user, ctx.meta, input.id, input.organisation);
-    return { ok: true as const };
+    const { needsVerification } = await updateOrganisation(ctx.db, ctx.user, ctx.meta, input.id, input.organisation);
+    return { ok: true as const, needsVerification };
   }),
 
   verify: roleProcedure(...ORGANISATION_VERIFIERS).input(z.object({ id: uuidSchema })).mutation(async ({ ctx, input }) => {

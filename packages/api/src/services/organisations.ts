@@ -7,7 +7,7 @@
  * organisation invites colleagues.
  */
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { DomainError, holds, type Language, looksLikeDuplicate, ORGANISATION_VERIFIERS, type OrganisationProfileInput, type RegisterInput, type Role } from '@tp/domain';
+import { changedVerifiedFacts, DomainError, holds, type Language, looksLikeDuplicate, ORGANISATION_VERIFIERS, type OrganisationProfileInput, type RegisterInput, type Role } from '@tp/domain';
 import { newToken, tokenHash } from '../auth/tokens';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
@@ -110,13 +110,17 @@ export async function isOrganisationAdmin(db: Db | Tx, userId: string, organisat
 
 /** Its administrators, officers and department administrators update an organisation's profile. */
 export async function updateOrganisation(db: Db, user: { id: string; roles: readonly Role[] }, meta: RequestMeta, id: string, input: OrganisationProfileInput) {
-  await inTransaction(db, async ({ tx }) => {
+  return inTransaction(db, async ({ tx }) => {
     const before = await tx.selectFrom('organisation').select(ORGANISATION_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw new DomainError('NOT_FOUND', 'error.notFound', 'id');
     const staff = holds(user, ORGANISATION_VERIFIERS);
     if (!staff && !(await isOrganisationAdmin(tx, user.id, id))) throw new DomainError('FORBIDDEN', 'error.organisation.notAdmin', 'id');
-    await tx.updateTable('organisation').set({ ...input, updatedAt: new Date() }).where('id', '=', id).execute();
-    await recordAudit(tx, { actorUserId: user.id, entityType: 'organisation', entityId: id, action: 'update', before, after: input, requestId: meta.requestId });
+    // A verified organisation whose legal name or business number changes is verified again.
+    const changed = before.verifiedAt ? changedVerifiedFacts(before, input) : [];
+    const reverify = changed.length > 0 ? { verifiedAt: null, verifiedBy: null } : {};
+    await tx.updateTable('organisation').set({ ...input, ...reverify, updatedAt: new Date() }).where('id', '=', id).execute();
+    await recordAudit(tx, { actorUserId: user.id, entityType: 'organisation', entityId: id, action: changed.length > 0 ? 'update.unverified' : 'update', before, after: { ...input, ...reverify }, requestId: meta.requestId });
+    return { needsVerification: changed.length > 0 };
   });
 }
 

@@ -38,7 +38,7 @@ const joined = (parts: readonly (string | null)[]) => parts.filter((p) => p && p
 function OrganisationProfile({ org }: { org: MyOrganisation }) {
   const { t, pick, formatDate } = useT();
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<null | 'saved' | 'needsVerification'>(null);
   return (
     <section aria-labelledby={`org-${org.id}`} className="tp-section">
       <GcdsHeading tag="h2" id={`org-${org.id}`} characterLimit={false}>
@@ -47,13 +47,13 @@ function OrganisationProfile({ org }: { org: MyOrganisation }) {
       <p data-testid="verification">
         {org.verifiedAt ? t('organisation.verified', { date: formatDate(org.verifiedAt) }) : t('organisation.notVerified')}
       </p>
-      {saved ? <SuccessNotice>{t('organisation.saved')}</SuccessNotice> : null}
+      {saved ? <SuccessNotice>{t(saved === 'saved' ? 'organisation.saved' : 'organisation.savedNeedsVerification')}</SuccessNotice> : null}
       {editing ? (
         <ProfileForm
           org={org}
-          onDone={(ok) => {
+          onDone={(outcome) => {
             setEditing(false);
-            setSaved(ok);
+            setSaved(outcome);
           }}
         />
       ) : (
@@ -86,7 +86,7 @@ function OrganisationProfile({ org }: { org: MyOrganisation }) {
                 type="button"
                 buttonRole="secondary"
                 onGcdsClick={() => {
-                  setSaved(false);
+                  setSaved(null);
                   setEditing(true);
                 }}
               >
@@ -103,7 +103,7 @@ function OrganisationProfile({ org }: { org: MyOrganisation }) {
   );
 }
 
-function ProfileForm({ org, onDone }: { org: MyOrganisation; onDone(saved: boolean): void }) {
+function ProfileForm({ org, onDone }: { org: MyOrganisation; onDone(outcome: null | 'saved' | 'needsVerification'): void }) {
   const { t } = useT();
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [choices, setChoices] = useState<OrganisationChoices>({
@@ -123,14 +123,15 @@ function ProfileForm({ org, onDone }: { org: MyOrganisation; onDone(saved: boole
       return;
     }
     setProblems(NO_PROBLEMS);
+    let needsVerification: boolean;
     try {
-      await update.mutateAsync({ id: org.id, organisation: parsed.data });
+      ({ needsVerification } = await update.mutateAsync({ id: org.id, organisation: parsed.data }));
     } catch (error) {
       setProblems(problemsFromError(error, isOrganisationField));
       return;
     }
     await queryClient.invalidateQueries({ queryKey: trpc.organisation.pathKey() });
-    onDone(true);
+    onDone(needsVerification ? 'needsVerification' : 'saved');
   }
 
   return (
@@ -147,7 +148,7 @@ function ProfileForm({ org, onDone }: { org: MyOrganisation; onDone(saved: boole
         <GcdsButton type="submit" disabled={update.isPending}>
           {t('organisation.save')}
         </GcdsButton>
-        <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => onDone(false)}>
+        <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => onDone(null)}>
           {t('organisation.cancel')}
         </GcdsButton>
       </div>
