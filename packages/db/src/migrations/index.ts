@@ -19,6 +19,7 @@ import * as reportingYearTallies from './2026-11-26T16-00-00Z-reporting-year-tal
 import * as agreementYearMoney from './2026-11-26T16-30-00Z-agreement-year-money';
 import * as editedMigrationsCatchUp from './2026-12-02T21-00-00Z-edited-migrations-catch-up';
 import * as holdbackReleaseIsPartOfAPayment from './2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment';
+import * as lifecycleCopiesEqualTheDomain from './2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T16-30-00Z-agreement-year-money': agreementYearMoney,
   '2026-12-02T21-00-00Z-edited-migrations-catch-up': editedMigrationsCatchUp,
   '2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment': holdbackReleaseIsPartOfAPayment,
+  '2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain': lifecycleCopiesEqualTheDomain,
 };
 
 export const migrationProvider: MigrationProvider = {
