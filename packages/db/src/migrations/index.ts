@@ -20,6 +20,7 @@ import * as agreementYearMoney from './2026-11-26T16-30-00Z-agreement-year-money
 import * as editedMigrationsCatchUp from './2026-12-02T21-00-00Z-edited-migrations-catch-up';
 import * as holdbackReleaseIsPartOfAPayment from './2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment';
 import * as lifecycleCopiesEqualTheDomain from './2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain';
+import * as readinessBlankTextIsAnyWhitespace from './2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T21-00-00Z-edited-migrations-catch-up': editedMigrationsCatchUp,
   '2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment': holdbackReleaseIsPartOfAPayment,
   '2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain': lifecycleCopiesEqualTheDomain,
+  '2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace': readinessBlankTextIsAnyWhitespace,
 };
 
 export const migrationProvider: MigrationProvider = {

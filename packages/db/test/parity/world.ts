@@ -15,6 +15,8 @@ export interface World {
   programId: string;
   organisationId: string;
   indicatorId: string;
+  /** The logic-model result the indicator measures. */
+  resultId: string;
   /** A published call, for applications to answer. */
   callId: string;
   /** The recipient who submits (applications, reports, claims). */
@@ -80,7 +82,7 @@ export async function buildWorld(db: Db): Promise<World> {
     .returning('id')
     .executeTakeFirstOrThrow();
   const callId = await newCall(db, { programId, officer }, 'published');
-  return { programId, organisationId, indicatorId, callId, recipient, officer, manager, finance };
+  return { programId, organisationId, indicatorId, resultId, callId, recipient, officer, manager, finance };
 }
 
 /** Every field readiness asks for, filled. */
