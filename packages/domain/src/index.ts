@@ -15,3 +15,4 @@ export * from './progress-reports';
 export * from './claims';
 export * from './results';
 export * from './access';
+export * from './segregation';

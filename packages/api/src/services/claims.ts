@@ -25,6 +25,9 @@ import {
   type CostCategory,
   type JournalEntry,
   type LedgerKind,
+  certificationRefusal,
+  claimRejectionRefusal,
+  releaseRefusal,
 } from '@tp/domain';
 import type { RequestMeta } from '../context';
 import type { Viewer } from './applications';
@@ -195,7 +198,8 @@ export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, inpu
     const c = await lockClaim(tx, input.claimId);
     await tx.selectFrom('agreement').select('id').where('id', '=', c.agreementId).forUpdate().execute();
     if (c.status !== 'submitted') throw new DomainError('CONFLICT', 'error.claim.notSubmitted', 'claimId');
-    if (c.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.ownClaim', 'claimId');
+    const refusal = certificationRefusal(c, user.id);
+    if (refusal) throw new DomainError('FORBIDDEN', refusal, 'claimId');
     if (input.certifiedCents > c.requestedCents) throw new DomainError('BAD_INPUT', 'error.claim.certifiedAboveRequested', 'certifiedCents');
     if (input.certifiedCents !== c.requestedCents && input.adjustmentReason === '') throw new DomainError('BAD_INPUT', 'error.claim.adjustmentReason', 'adjustmentReason');
     const now = new Date();
@@ -226,7 +230,8 @@ export async function rejectClaim(db: Db, user: Viewer, meta: RequestMeta, input
   await inTransaction(db, async ({ tx }) => {
     const c = await lockClaim(tx, input.claimId);
     if (c.status !== 'submitted' && c.status !== 'certified') throw new DomainError('CONFLICT', 'error.claim.notSubmitted', 'claimId');
-    if (c.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.ownClaim', 'claimId');
+    const refusal = claimRejectionRefusal(c, user.id);
+    if (refusal) throw new DomainError('FORBIDDEN', refusal, 'claimId');
     await tx.updateTable('claim').set({ status: 'rejected', rejectedBy: user.id, rejectedAt: new Date(), rejectionReason: input.reason }).where('id', '=', c.id).execute();
     await recordAudit(tx, { actorUserId: user.id, entityType: 'claim', entityId: c.id, action: 'reject', before: { status: c.status }, after: { status: 'rejected', reason: input.reason }, requestId: meta.requestId });
   });
@@ -252,8 +257,8 @@ export async function releasePayment(db: Db, user: Viewer, meta: RequestMeta, in
         throw new DomainError('CONFLICT', 'error.claim.alreadyPaid', 'claimId');
       }
       if (c.status !== 'certified') throw new DomainError('CONFLICT', 'error.claim.notCertified', 'claimId');
-      if (c.certifiedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.certifierCannotRelease', 'claimId');
-      if (c.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.claim.ownClaim', 'claimId');
+      const dutyRefusal = releaseRefusal(c, user.id);
+      if (dutyRefusal) throw new DomainError('FORBIDDEN', dutyRefusal, 'claimId');
       const { agreement, limits } = await limitsOf(tx, c.agreementId);
       await tx.selectFrom('agreement').select('id').where('id', '=', agreement.id).forUpdate().execute();
       const amount = c.certifiedCents!;

@@ -25,6 +25,7 @@ import {
   type ReportRules,
   type ReportSection,
   type ReportStatus,
+  reportReviewRefusal,
 } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
@@ -361,7 +362,8 @@ export async function reviewReport(
     const r = await lockReport(tx, input.reportId);
     if (r.status !== 'submitted' || r.revision !== input.revision) throw new DomainError('CONFLICT', 'error.report.notAwaitingReview', 'reportId');
     const rev = await tx.selectFrom('progressReportRevision').select(['submittedBy']).where('reportId', '=', r.id).where('revision', '=', r.revision).executeTakeFirstOrThrow();
-    if (rev.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.report.ownReport', 'reportId');
+    const ownReport = reportReviewRefusal(rev, user.id);
+    if (ownReport) throw new DomainError('FORBIDDEN', ownReport, 'reportId');
     const comments = Object.fromEntries(Object.entries(input.comments).filter(([, v]) => v && v.trim() !== ''));
     if (input.outcome === 'returned' && Object.keys(comments).length === 0) throw new DomainError('BAD_INPUT', 'error.report.commentsRequired', 'comments');
     const a = await agreementFor(tx, r.agreementId);
