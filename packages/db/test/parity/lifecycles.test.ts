@@ -6,7 +6,7 @@
  * refused, it is refused by the lifecycle guard itself (check_violation, "cannot go from"),
  * not by some other rule that happened to stand in the way.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agreementLifecycle,
@@ -18,9 +18,7 @@ import {
   type StateMachine,
 } from '@tp/domain';
 import { createTestDatabase, sqlRefusal, type TestDatabase } from '../../src/testing';
-import { AT, buildWorld, FISCAL_YEAR, newAgreement, newCall, newVersion, rolledBack, type Tx, type World } from './world';
-
-type Columns = Record<string, unknown>;
+import { assignments, AT, buildWorld, FISCAL_YEAR, insert, newAgreement, newCall, newVersion, rolledBack, type Columns, type Tx, type World } from './world';
 
 interface LifecycleCopy<S extends string> {
   machine: StateMachine<S>;
@@ -165,17 +163,6 @@ const claimCopy: LifecycleCopy<(typeof claimLifecycle.states)[number]> = {
           ? { rejected_by: w.officer, rejected_at: now, rejection_reason: 'Not eligible' }
           : {},
 };
-
-function assignments(columns: Columns): RawBuilder<unknown>[] {
-  return Object.entries(columns).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
-}
-
-async function insert(tx: Tx, table: string, columns: Columns): Promise<string> {
-  const names = Object.keys(columns).map((c) => sql.ref(c));
-  const values = Object.values(columns).map((v) => sql`${v}`);
-  const { rows } = await sql<{ id: string }>`insert into ${sql.table(table)} (${sql.join(names)}) values (${sql.join(values)}) returning id`.execute(tx);
-  return rows[0]!.id;
-}
 
 type Verdict = 'accepted' | 'refused by the lifecycle' | `refused for another reason: ${string}`;
 

@@ -4,7 +4,7 @@
  * one person per duty. Each case then builds its own rows inside a transaction that is rolled
  * back, so no case sees another's.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { AgreementStatus, AgreementVersionStatus, CallStatus } from '@tp/domain';
 import type { Database } from '../../src';
 
@@ -142,13 +142,21 @@ export async function newAgreement(tx: Tx, w: World, status: AgreementStatus = '
   return id;
 }
 
-/** Version 1 of an agreement's terms, in `status`, with no parts (checks deferred to commit never run: every case rolls back). */
-export async function newVersion(tx: Tx, w: World, agreementId: string, status: AgreementVersionStatus, totalCents = 1_000_000n) {
+/** A version of an agreement's terms (1 unless `amendment` says), in `status`, with no parts (checks deferred to commit never run: every case rolls back). */
+export async function newVersion(
+  tx: Tx,
+  w: World,
+  agreementId: string,
+  status: AgreementVersionStatus,
+  totalCents = 1_000_000n,
+  amendment: { version: number; createdBy: string } | null = null,
+) {
   const { id } = await tx
     .insertInto('agreementVersion')
     .values({
       agreementId,
-      version: 1,
+      version: amendment?.version ?? 1,
+      ...(amendment ? { basedOnVersion: amendment.version - 1, reason: 'Amended budget' } : {}),
       status,
       title: 'Healing circles',
       startDate: '2026-04-01',
@@ -159,7 +167,7 @@ export async function newVersion(tx: Tx, w: World, agreementId: string, status: 
       riskLevel: 'low',
       riskReasons: 'Known recipient',
       reportingFrequency: 'quarterly',
-      createdBy: w.officer,
+      createdBy: amendment?.createdBy ?? w.officer,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -194,4 +202,25 @@ export async function newCall(db: Db | Tx, w: Pick<World, 'programId' | 'officer
     await db.insertInto('callIndicator').values({ callId: id, indicatorId: w.indicatorId }).execute();
   }
   return id;
+}
+
+/** Columns by their SQL names, for raw inserts and updates. */
+export type Columns = Record<string, unknown>;
+
+/** `column = value` for each column, to join in an UPDATE's SET. */
+export function assignments(columns: Columns): RawBuilder<unknown>[] {
+  return Object.entries(columns).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
+}
+
+/** Inserts one row by raw SQL and returns its id ('' for a table keyed otherwise, `keyed` false). */
+export async function insert(tx: Tx, table: string, columns: Columns, keyed = true): Promise<string> {
+  const names = Object.keys(columns).map((c) => sql.ref(c));
+  const values = Object.values(columns).map((v) => sql`${v}`);
+  const { rows } = await sql<{ id: string }>`insert into ${sql.table(table)} (${sql.join(names)}) values (${sql.join(values)}) ${sql.raw(keyed ? 'returning id' : '')}`.execute(tx);
+  return keyed ? rows[0]!.id : '';
+}
+
+/** Updates the rows `where` picks (raw SQL, SQL column names). */
+export function update(tx: Tx, table: string, columns: Columns, where: RawBuilder<unknown>) {
+  return sql`update ${sql.table(table)} set ${sql.join(assignments(columns))} where ${where}`.execute(tx);
 }
