@@ -9,6 +9,7 @@ import { balancesOf, type ClaimInput } from '@tp/domain';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRefusal } from '@tp/db/testing';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
 import { reconciliation, reconciliationPage } from '../src/services/claims';
 import { derivedRowsAstray } from './derived';
@@ -176,7 +177,11 @@ describe('segregation of duties and who sees what', () => {
     expect((await rejection(recipient.claims.certify({ claimId: c.id, certifiedCents: 1n, adjustmentReason: 'x' }))).code).toBe('FORBIDDEN');
     // Even bypassing the service, the database refuses the certifier as releaser.
     const certifier = await h.userId('both@example.ca');
-    await expect(sql`update claim set status = 'paid', released_by = ${certifier}, released_at = now(), release_key = gen_random_uuid() where id = ${c.id}`.execute(h.t.db)).rejects.toThrow();
+    // check_violation of claim_check10, the CHECK (released_by <> certified_by and released_by <> submitted_by).
+    expect(await sqlRefusal(sql`update claim set status = 'paid', released_by = ${certifier}, released_at = now(), release_key = gen_random_uuid() where id = ${c.id}`.execute(h.t.db))).toMatchObject({
+      code: '23514',
+      constraint: 'claim_check10',
+    });
     const { api: finance } = await h.signInAs('finance@example.ca');
     await finance.claims.release({ claimId: c.id, releaseKey: randomUUID() });
   });
