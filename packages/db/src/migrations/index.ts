@@ -21,6 +21,7 @@ import * as editedMigrationsCatchUp from './2026-12-02T21-00-00Z-edited-migratio
 import * as holdbackReleaseIsPartOfAPayment from './2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment';
 import * as lifecycleCopiesEqualTheDomain from './2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain';
 import * as readinessBlankTextIsAnyWhitespace from './2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace';
+import * as activityReasonBlankIsAnyWhitespace from './2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment': holdbackReleaseIsPartOfAPayment,
   '2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain': lifecycleCopiesEqualTheDomain,
   '2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace': readinessBlankTextIsAnyWhitespace,
+  '2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace': activityReasonBlankIsAnyWhitespace,
 };
 
 export const migrationProvider: MigrationProvider = {
