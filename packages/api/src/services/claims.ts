@@ -28,6 +28,7 @@ import {
   certificationRefusal,
   claimRejectionRefusal,
   releaseRefusal,
+  certificationAmountRefusal,
 } from '@tp/domain';
 import type { RequestMeta } from '../context';
 import type { Viewer } from './applications';
@@ -200,8 +201,8 @@ export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, inpu
     if (c.status !== 'submitted') throw new DomainError('CONFLICT', 'error.claim.notSubmitted', 'claimId');
     const refusal = certificationRefusal(c, user.id);
     if (refusal) throw new DomainError('FORBIDDEN', refusal, 'claimId');
-    if (input.certifiedCents > c.requestedCents) throw new DomainError('BAD_INPUT', 'error.claim.certifiedAboveRequested', 'certifiedCents');
-    if (input.certifiedCents !== c.requestedCents && input.adjustmentReason === '') throw new DomainError('BAD_INPUT', 'error.claim.adjustmentReason', 'adjustmentReason');
+    const amountRefusal = certificationAmountRefusal(c.requestedCents, input.certifiedCents, input.adjustmentReason);
+    if (amountRefusal) throw new DomainError('BAD_INPUT', amountRefusal, amountRefusal === 'error.claim.adjustmentReason' ? 'adjustmentReason' : 'certifiedCents');
     const now = new Date();
     await tx
       .updateTable('claim')
