@@ -201,6 +201,20 @@ describe('segregation of duties and who sees what', () => {
     await expectBalancesMatchJournal();
   });
 
+  it('a certified claim can still be rejected before it is paid (certified -> rejected), and keeps the record of its certification', async () => {
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const c = await recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-04-01', periodEnd: '2026-06-30', expenditures: [{ category: 'salaries_benefits', amountCents: 2_900_000n, explanation: '' }], requestedCents: 50_000n }));
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    await officer.claims.certify({ claimId: c.id, certifiedCents: 50_000n, adjustmentReason: '' });
+    await officer.claims.reject({ claimId: c.id, reason: 'Receipts were for another project' });
+    expect(await h.t.db.selectFrom('claim').select(['status', 'certifiedCents', 'rejectionReason']).where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual({
+      status: 'rejected',
+      certifiedCents: 50_000n,
+      rejectionReason: 'Receipts were for another project',
+    });
+    await expectBalancesMatchJournal();
+  });
+
   it('shows a recipient only its own organisation’s claims', async () => {
     const { api: kaNi } = await h.signInAs('recipient@example.ca');
     expect(await kaNi.claims.list({})).toEqual([]);
