@@ -23,6 +23,7 @@ import * as lifecycleCopiesEqualTheDomain from './2026-12-03T09-00-00Z-lifecycle
 import * as readinessBlankTextIsAnyWhitespace from './2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace';
 import * as activityReasonBlankIsAnyWhitespace from './2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace';
 import * as adjustmentReasonBlankIsAnyWhitespace from './2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace';
+import * as requiredTextBlankIsAnyWhitespace from './2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace': readinessBlankTextIsAnyWhitespace,
   '2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace': activityReasonBlankIsAnyWhitespace,
   '2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace': adjustmentReasonBlankIsAnyWhitespace,
+  '2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace': requiredTextBlankIsAnyWhitespace,
 };
 
 export const migrationProvider: MigrationProvider = {
