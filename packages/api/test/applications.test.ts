@@ -1,6 +1,7 @@
 import type { CallInput } from '@tp/domain';
 import { SCREENING_CHECKLIST } from '@tp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRefusal } from '@tp/db/testing';
 import { uploadAttachment } from '../src/services/attachments';
 import { createHarness, rejection, type Harness } from './harness';
 
@@ -233,6 +234,22 @@ describe('screening and assessment', () => {
     expect(await auditActions(id)).toEqual(expect.arrayContaining(['submit', 'status.screened_in', 'screen', 'status.under_review', 'status.recommended', 'recommend', 'status.approved', 'decide']));
     const standards = await officer.assessment.serviceStandards({ callId: call.id });
     expect(standards).toMatchObject({ submitted: 1, acknowledged: 1, decided: 1, averageDaysToDecision: 0 });
+  });
+
+  it('nobody assigns themselves to review an application: refused by the service, and by the database without it', async () => {
+    const call = await openCall({ titleEn: 'Self-assignment call' });
+    const id = await completeDraft(windsor, windsorOrg, call);
+    await windsor.applications.submit({ id });
+    await officer.assessment.screen({ applicationId: id, checklist: allMet, eligible: true, reason: '' });
+    const managerId = await h.userId('manager@example.ca');
+    const role = await h.t.db.insertInto('membership').values({ userId: managerId, role: 'reviewer', organisationId: null }).returning('id').executeTakeFirstOrThrow();
+    try {
+      expect(await rejection(manager.assessment.assign({ applicationId: id, reviewerId: managerId }))).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.assignment.ownAssignment', field: 'reviewerId' });
+      const refusal = await sqlRefusal(h.t.db.insertInto('reviewerAssignment').values({ applicationId: id, reviewerId: managerId, assignedBy: managerId }).execute());
+      expect(refusal).toMatchObject({ code: '23514', constraint: 'reviewer_assignment_check' });
+    } finally {
+      await h.t.db.deleteFrom('membership').where('id', '=', role.id).execute();
+    }
   });
 
   it('a conflicted reviewer cannot read or score the application', async () => {

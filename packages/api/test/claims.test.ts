@@ -9,6 +9,7 @@ import { balancesOf, type ClaimInput } from '@tp/domain';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRefusal } from '@tp/db/testing';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
 import { reconciliation, reconciliationPage } from '../src/services/claims';
 import { derivedRowsAstray } from './derived';
@@ -181,7 +182,11 @@ describe('segregation of duties and who sees what', () => {
     expect((await rejection(recipient.claims.certify({ claimId: c.id, certifiedCents: 1n, adjustmentReason: 'x' }))).code).toBe('FORBIDDEN');
     // Even bypassing the service, the database refuses the certifier as releaser.
     const certifier = await h.userId('both@example.ca');
-    await expect(sql`update claim set status = 'paid', released_by = ${certifier}, released_at = now(), release_key = gen_random_uuid() where id = ${c.id}`.execute(h.t.db)).rejects.toThrow();
+    // check_violation of claim_check10, the CHECK (released_by <> certified_by and released_by <> submitted_by).
+    expect(await sqlRefusal(sql`update claim set status = 'paid', released_by = ${certifier}, released_at = now(), release_key = gen_random_uuid() where id = ${c.id}`.execute(h.t.db))).toMatchObject({
+      code: '23514',
+      constraint: 'claim_check10',
+    });
     const { api: finance } = await h.signInAs('finance@example.ca');
     await finance.claims.release({ claimId: c.id, releaseKey: randomUUID() });
   });
@@ -198,6 +203,20 @@ describe('segregation of duties and who sees what', () => {
     const { api: officer } = await h.signInAs('officer@example.ca');
     await officer.claims.reject({ claimId: c.id, reason: 'Receipts missing' });
     expect(await claimed()).toBe(before);
+    await expectBalancesMatchJournal();
+  });
+
+  it('a certified claim can still be rejected before it is paid (certified -> rejected), and keeps the record of its certification', async () => {
+    const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
+    const c = await recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-04-01', periodEnd: '2026-06-30', expenditures: [{ category: 'salaries_benefits', amountCents: 2_900_000n, explanation: '' }], requestedCents: 50_000n }));
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    await officer.claims.certify({ claimId: c.id, certifiedCents: 50_000n, adjustmentReason: '' });
+    await officer.claims.reject({ claimId: c.id, reason: 'Receipts were for another project' });
+    expect(await h.t.db.selectFrom('claim').select(['status', 'certifiedCents', 'rejectionReason']).where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual({
+      status: 'rejected',
+      certifiedCents: 50_000n,
+      rejectionReason: 'Receipts were for another project',
+    });
     await expectBalancesMatchJournal();
   });
 

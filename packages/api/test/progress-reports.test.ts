@@ -8,6 +8,7 @@
 import type { ReportContent } from '@tp/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlRefusal } from '@tp/db/testing';
 import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
 import { runReportReminders } from '../src/services/progress-reports';
 import { derivedRowsAstray } from './derived';
@@ -138,7 +139,10 @@ describe('filing, returning and accepting a report', () => {
     expect(values).toEqual([{ value: '40.0000', revision: 1 }]);
     // The database refuses a change to a submitted version even without the service.
     await expect(sql`update progress_report_revision set content = '{}' where report_id = ${reportId}`.execute(h.t.db)).rejects.toThrow(/final/);
-    await expect(sql`update report_indicator_value set value = 41 where report_id = ${reportId}`.execute(h.t.db)).rejects.toThrow();
+    expect(await sqlRefusal(sql`update report_indicator_value set value = 41 where report_id = ${reportId}`.execute(h.t.db))).toMatchObject({
+      code: '23001',
+      message: 'report_indicator_value: UPDATE refused, the record is final',
+    });
     // The officer was told.
     const officerId = await h.userId('officer@example.ca');
     expect(await h.t.db.selectFrom('notification').select('kind').where('userId', '=', officerId).where('reportId', '=', reportId).execute()).toEqual([{ kind: 'report_submitted' }]);

@@ -76,3 +76,35 @@ export async function provisionTestDatabase(): Promise<{ options: DatabaseOption
     drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
+
+/** What the database said when it refused a statement: its SQLSTATE, and the rule that spoke. */
+export interface SqlRefusal {
+  /** SQLSTATE: 23514 check_violation, 23001 restrict_violation, 23505 unique_violation, … */
+  code: string;
+  /** The constraint (CHECK, unique, foreign key) that refused, when one did. */
+  constraint: string | null;
+  message: string;
+  hint: string | null;
+}
+
+/**
+ * Runs `work` and returns the database's refusal, or null if it succeeded. Anything that is not
+ * a database error (a bug in the test, a lost connection) is thrown again, so a refusal test
+ * can never pass on the wrong failure.
+ */
+export async function sqlRefusal(work: Promise<unknown> | (() => Promise<unknown>)): Promise<SqlRefusal | null> {
+  try {
+    await (typeof work === 'function' ? work() : work);
+    return null;
+  } catch (error) {
+    const e = error as { code?: unknown; constraint?: unknown; message?: unknown; hint?: unknown; cause?: unknown };
+    const pg = typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e : (e.cause as typeof e | undefined);
+    if (!pg || typeof pg.code !== 'string' || !/^[0-9A-Z]{5}$/.test(pg.code)) throw error;
+    return {
+      code: pg.code,
+      constraint: typeof pg.constraint === 'string' && pg.constraint !== '' ? pg.constraint : null,
+      message: String(pg.message),
+      hint: typeof pg.hint === 'string' && pg.hint !== '' ? pg.hint : null,
+    };
+  }
+}

@@ -7,6 +7,7 @@
 import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, holds, RECIPIENTS } from './access';
 import { agreementLifecycle, type AgreementStatus } from './agreements';
 import type { Role } from './reference';
+import { amendmentDecisionRefusal, departmentSignatureRefusal } from './segregation';
 
 export const AGREEMENT_ACTIONS = ['edit', 'send', 'recall', 'signAsRecipient', 'signForDepartment', 'amend', 'decideAmendment', 'end'] as const;
 export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
@@ -30,9 +31,9 @@ export function agreementActions(agreement: AgreementForActions, caller: { id: s
     send: drafter && agreementLifecycle.can(status, 'sent_for_signature'),
     recall: drafter && agreementLifecycle.can(status, 'draft'),
     signAsRecipient: access === 'recipient' && holds(caller, RECIPIENTS) && agreementLifecycle.can(status, 'recipient_signed'),
-    signForDepartment: signer && agreementLifecycle.can(status, 'active') && agreement.createdBy !== caller.id,
+    signForDepartment: signer && agreementLifecycle.can(status, 'active') && departmentSignatureRefusal(agreement, caller.id) === null,
     amend: drafter && status === 'active' && pendingAmendment === null,
-    decideAmendment: signer && status === 'active' && pendingAmendment !== null && pendingAmendment.createdBy !== caller.id,
+    decideAmendment: signer && status === 'active' && pendingAmendment !== null && amendmentDecisionRefusal(pendingAmendment, caller.id) === null,
     end: signer && agreementLifecycle.can(status, 'closed'),
   };
   return AGREEMENT_ACTIONS.filter((action) => may[action]);

@@ -7,6 +7,7 @@
 import { APPLICATION_SCREENERS, DECIDERS, holds, REVIEW_ASSIGNERS } from './access';
 import { applicationLifecycle, type ApplicationStatus } from './applications';
 import type { Role } from './reference';
+import { fundingDecisionRefusal } from './segregation';
 
 export const APPLICATION_ACTIONS = ['screen', 'assignReviewer', 'recommend', 'decide'] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
@@ -28,7 +29,7 @@ export function applicationActions(
     // Reviewers are added while the review is open, from screening in until the recommendation.
     assignReviewer: holds(caller, REVIEW_ASSIGNERS) && (applicationLifecycle.can(app.status, 'under_review') || app.status === 'under_review'),
     recommend: holds(caller, APPLICATION_SCREENERS) && applicationLifecycle.can(app.status, 'recommended'),
-    decide: holds(caller, DECIDERS) && hasDecisionAuthority && applicationLifecycle.can(app.status, 'approved') && app.recommendedBy !== caller.id,
+    decide: holds(caller, DECIDERS) && hasDecisionAuthority && applicationLifecycle.can(app.status, 'approved') && fundingDecisionRefusal(app.recommendedBy === null ? null : { recommendedBy: app.recommendedBy }, caller.id) === null,
   };
   return APPLICATION_ACTIONS.filter((action) => may[action]);
 }

@@ -38,6 +38,16 @@ export function weightsSumTo100(weights: readonly number[]): boolean {
   return weights.length > 0 && weights.every((w) => Number.isInteger(w) && w > 0) && weights.reduce((a, b) => a + b, 0) === 100;
 }
 
+/**
+ * What stops a draft call from being published, or null: criteria weighing exactly 100 and at
+ * least one indicator (each indicator's readiness is its own rule). The database checks the same
+ * at publication (call_rules_frozen), held equal by packages/db/test/parity/call-publication.test.ts.
+ */
+export function publicationRefusal(call: { weights: readonly number[]; indicators: number }): 'error.weights.sum' | 'error.indicators.required' | null {
+  if (!weightsSumTo100(call.weights)) return 'error.weights.sum';
+  return call.indicators > 0 ? null : 'error.indicators.required';
+}
+
 const bilingualRequired = (field: string) =>
   z
     .string({ message: `error.${field}.required` })

@@ -8,6 +8,7 @@ import { CERTIFIERS, holds, RELEASERS } from './access';
 import { claimLifecycle, type ClaimStatus } from './claims';
 import { DomainError } from './errors';
 import type { Role } from './reference';
+import { certificationRefusal, claimRejectionRefusal, releaseRefusal } from './segregation';
 
 export const CLAIM_ACTIONS = ['certify', 'reject', 'release'] as const;
 export type ClaimAction = (typeof CLAIM_ACTIONS)[number];
@@ -27,9 +28,8 @@ export function claimActionRefusal(action: ClaimAction, claim: ClaimForActions, 
   const step = ({ certify: 'certified', reject: 'rejected', release: 'paid' } as const)[action];
   if (!holds(caller, action === 'release' ? RELEASERS : CERTIFIERS)) return new DomainError('FORBIDDEN', 'error.forbidden', 'claimId');
   if (!claimLifecycle.can(claim.status, step)) return new DomainError('CONFLICT', action === 'release' ? 'error.claim.notCertified' : 'error.claim.notSubmitted', 'claimId');
-  if (action === 'release' && claim.certifiedBy === caller.id) return new DomainError('FORBIDDEN', 'error.claim.certifierCannotRelease', 'claimId');
-  if (claim.submittedBy === caller.id) return new DomainError('FORBIDDEN', 'error.claim.ownClaim', 'claimId');
-  return null;
+  const duty = action === 'release' ? releaseRefusal(claim, caller.id) : action === 'certify' ? certificationRefusal(claim, caller.id) : claimRejectionRefusal(claim, caller.id);
+  return duty ? new DomainError('FORBIDDEN', duty, 'claimId') : null;
 }
 
 export function assertClaimAction(action: ClaimAction, claim: ClaimForActions, caller: Caller): void {

@@ -248,6 +248,21 @@ export const certifyClaimInput = z
     adjustmentReason: text(5000),
   });
 
+/**
+ * May a claim of `requestedCents` be certified for `certifiedCents`? A positive amount, never more
+ * than was claimed, and a reason whenever it is less (blank text is no reason). The database holds
+ * the same as CHECKs on claim (packages/db/test/parity/certification.test.ts).
+ */
+export function certificationAmountRefusal(
+  requestedCents: Cents,
+  certifiedCents: Cents,
+  adjustmentReason: string,
+): 'error.money.positive' | 'error.claim.certifiedAboveRequested' | 'error.claim.adjustmentReason' | null {
+  if (certifiedCents <= 0n) return 'error.money.positive';
+  if (certifiedCents > requestedCents) return 'error.claim.certifiedAboveRequested';
+  return certifiedCents !== requestedCents && adjustmentReason.trim() === '' ? 'error.claim.adjustmentReason' : null;
+}
+
 export const rejectClaimInput = z.object({ claimId: uuid, reason: text(5000).min(1, { message: 'error.claim.reasonRequired' }) });
 export const releasePaymentInput = z.object({ claimId: uuid, releaseKey: uuid });
 

@@ -19,3 +19,4 @@ export * from './agreement-actions';
 export * from './report-actions';
 export * from './results';
 export * from './access';
+export * from './segregation';

@@ -6,6 +6,7 @@
 import { holds, RECIPIENTS, REPORT_REVIEWERS } from './access';
 import { reportLifecycle, type ReportStatus } from './progress-reports';
 import type { Role } from './reference';
+import { reportReviewRefusal } from './segregation';
 
 export const REPORT_ACTIONS = ['edit', 'review'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
@@ -20,7 +21,7 @@ export interface ReportForActions {
 export function reportActions(report: ReportForActions, caller: { id: string; roles: readonly Role[] }): ReportAction[] {
   const may: Record<ReportAction, boolean> = {
     edit: report.access === 'owner' && holds(caller, RECIPIENTS) && reportLifecycle.can(report.status, 'submitted'),
-    review: report.access === 'staff' && holds(caller, REPORT_REVIEWERS) && reportLifecycle.can(report.status, 'accepted') && report.submittedBy !== caller.id,
+    review: report.access === 'staff' && holds(caller, REPORT_REVIEWERS) && reportLifecycle.can(report.status, 'accepted') && (report.submittedBy === null || reportReviewRefusal({ submittedBy: report.submittedBy }, caller.id) === null),
   };
   return REPORT_ACTIONS.filter((action) => may[action]);
 }

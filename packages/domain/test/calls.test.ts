@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CALL_STATUSES, callInput, callLifecycle, isCallOpen, weightsSumTo100 } from '../src/calls';
+import { CALL_STATUSES, callInput, callLifecycle, isCallOpen, publicationRefusal, weightsSumTo100 } from '../src/calls';
 
 const id = '00000000-0000-4000-8000-000000000001';
 const valid = {
@@ -79,5 +79,14 @@ describe('call rules', () => {
     expect(fieldsOf({ ...valid, titleFr: '   ' })).toEqual({ titleFr: 'error.titleFr.required' });
     expect(fieldsOf({ ...valid, lastFiscalYear: '2025-26' })).toEqual({ lastFiscalYear: 'error.fiscalYears.order' });
     expect(fieldsOf({ ...valid, indicatorIds: [] })).toEqual({ indicatorIds: 'error.indicators.required' });
+  });
+});
+
+describe('publicationRefusal', () => {
+  it('publishes criteria weighing exactly 100 with an indicator, weights first', () => {
+    expect(publicationRefusal({ weights: [60, 40], indicators: 1 })).toBeNull();
+    expect(publicationRefusal({ weights: [60, 39], indicators: 1 })).toBe('error.weights.sum');
+    expect(publicationRefusal({ weights: [], indicators: 0 })).toBe('error.weights.sum');
+    expect(publicationRefusal({ weights: [100], indicators: 0 })).toBe('error.indicators.required');
   });
 });

@@ -5,6 +5,7 @@ import {
   applyEntry,
   balancesByFiscalYear,
   balancesOf,
+  certificationAmountRefusal,
   claimInput,
   claimLifecycle,
   paymentRefusal,
@@ -176,5 +177,15 @@ describe('claim input', () => {
     expect(claimLifecycle.can('certified', 'paid')).toBe(true);
     expect(claimLifecycle.can('submitted', 'paid')).toBe(false);
     expect(claimLifecycle.can('paid', 'rejected')).toBe(false);
+  });
+});
+
+describe('certificationAmountRefusal', () => {
+  it('certifies a positive amount up to the claim, with a reason whenever less (blank is no reason)', () => {
+    expect(certificationAmountRefusal(100n, 100n, '')).toBeNull();
+    expect(certificationAmountRefusal(100n, 60n, 'Travel not eligible')).toBeNull();
+    expect(certificationAmountRefusal(100n, 60n, ' \t ')).toBe('error.claim.adjustmentReason');
+    expect(certificationAmountRefusal(100n, 101n, 'More')).toBe('error.claim.certifiedAboveRequested');
+    expect(certificationAmountRefusal(100n, 0n, '')).toBe('error.money.positive');
   });
 });

@@ -38,6 +38,8 @@ import {
   stackingCheck,
   sum,
   type TermsIssue,
+  amendmentDecisionRefusal,
+  departmentSignatureRefusal,
 } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
@@ -436,7 +438,8 @@ export async function signForDepartment(db: Db, deps: MailDeps, user: Viewer, me
   await inTransaction(db, async ({ tx, afterCommit }) => {
     const a = await lockAgreement(tx, agreementId);
     assertStatus(a, 'recipient_signed');
-    if (a.createdBy === user.id) throw new DomainError('FORBIDDEN', 'error.agreement.ownDraft', 'agreementId');
+    const ownDraft = departmentSignatureRefusal(a, user.id);
+    if (ownDraft) throw new DomainError('FORBIDDEN', ownDraft, 'agreementId');
     const v = await currentVersionRow(tx, a.id, a.currentVersion);
     const authority = await authorityFor(tx, user, a.programId);
     if (!authority) throw new DomainError('FORBIDDEN', 'error.agreement.signatureNoAuthority', 'agreementId');
@@ -552,7 +555,8 @@ export async function decideAmendment(
     assertStatus(a, 'active');
     const v = await tx.selectFrom('agreementVersion').select(VERSION_COLUMNS).where('agreementId', '=', a.id).where('version', '=', input.version).executeTakeFirst();
     if (!v || v.status !== 'proposed') throw new DomainError('CONFLICT', 'error.amendment.notPending', 'version');
-    if (v.createdBy === user.id) throw new DomainError('FORBIDDEN', 'error.amendment.ownProposal', 'version');
+    const ownProposal = amendmentDecisionRefusal(v, user.id);
+    if (ownProposal) throw new DomainError('FORBIDDEN', ownProposal, 'version');
     const authority = await authorityFor(tx, user, a.programId);
     if (!authority) throw new DomainError('FORBIDDEN', 'error.agreement.signatureNoAuthority', 'version');
     const decided = { decidedBy: user.id, decidedAt: new Date(), deciderRole: authority.role, deciderLimitCents: authority.maxAmountCents, decisionNote: input.note };

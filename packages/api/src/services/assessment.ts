@@ -19,6 +19,8 @@ import {
   type DecisionInput,
   type RecommendationInput,
   type ScreeningInput,
+  fundingDecisionRefusal,
+  reviewerAssignmentRefusal,
 } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { ApiConfig } from '../config';
@@ -60,6 +62,8 @@ export async function assignReviewer(db: Db, user: Viewer, meta: RequestMeta, in
       .where('appUser.status', '=', 'active')
       .executeTakeFirst();
     if (!isReviewer) throw new DomainError('BAD_INPUT', 'error.assignment.notReviewer', 'reviewerId');
+    const ownAssignment = reviewerAssignmentRefusal(input, user.id);
+    if (ownAssignment) throw new DomainError('FORBIDDEN', ownAssignment, 'reviewerId');
     const inserted = await tx
       .insertInto('reviewerAssignment')
       .values({ applicationId: app.id, reviewerId: input.reviewerId, assignedBy: user.id })
@@ -262,7 +266,8 @@ export async function decide(db: Db, deps: { config: ApiConfig; mailer: Mailer }
       });
     }
     const recommendation = await tx.selectFrom('applicationRecommendation').select('recommendedBy').where('applicationId', '=', app.id).executeTakeFirst();
-    if (recommendation?.recommendedBy === user.id) throw new DomainError('FORBIDDEN', 'error.decision.ownRecommendation', 'applicationId');
+    const ownRecommendation = fundingDecisionRefusal(recommendation, user.id);
+    if (ownRecommendation) throw new DomainError('FORBIDDEN', ownRecommendation, 'applicationId');
     if (input.amountCents !== null && app.requestedAmountCents !== null && input.amountCents > app.requestedAmountCents) {
       throw new DomainError('BAD_INPUT', 'error.decision.aboveRequested', 'amountCents');
     }

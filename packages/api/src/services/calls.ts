@@ -11,6 +11,7 @@ import {
   DomainError,
   isCallOpen,
   missingForReadiness,
+  publicationRefusal,
 } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
@@ -155,6 +156,9 @@ export async function moveCall(db: Db, actor: Actor, meta: RequestMeta, id: stri
     }
     if (to === 'published') {
       const indicators = await tx.selectFrom('callIndicator').select('indicatorId').where('callId', '=', id).execute();
+      const criteria = await tx.selectFrom('callCriterion').select('weight').where('callId', '=', id).execute();
+      const refusal = publicationRefusal({ weights: criteria.map((c) => c.weight), indicators: indicators.length });
+      if (refusal) throw new DomainError('BAD_INPUT', refusal, refusal === 'error.weights.sum' ? 'criteria' : 'indicatorIds');
       await assertIndicatorsReady(tx, indicators.map((i) => i.indicatorId));
     }
     await tx

@@ -7,7 +7,31 @@
  */
 import { sql } from 'kysely';
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { advancesAccountedFor, assertClaimAction, balancesByFiscalYear, balancesOf, claimActions, type ClaimInput, claimReference, type CostCategory, DomainError, formatMoney, holdbackKeptIn, holdbackReleasedBy, holds, type JournalEntry, type LedgerKind, MONEY_READERS, paymentRefusal, RECIPIENTS, splitExpenditure, stackingCheck, sum, varianceNeedsExplanation } from '@tp/domain';
+import {
+  advancesAccountedFor,
+  assertClaimAction,
+  balancesByFiscalYear,
+  balancesOf,
+  certificationAmountRefusal,
+  claimActions,
+  type ClaimInput,
+  claimReference,
+  type CostCategory,
+  DomainError,
+  formatMoney,
+  holdbackKeptIn,
+  holdbackReleasedBy,
+  holds,
+  type JournalEntry,
+  type LedgerKind,
+  MONEY_READERS,
+  paymentRefusal,
+  RECIPIENTS,
+  splitExpenditure,
+  stackingCheck,
+  sum,
+  varianceNeedsExplanation,
+} from '@tp/domain';
 import type { RequestMeta } from '../context';
 import type { Viewer } from './applications';
 
@@ -177,8 +201,8 @@ export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, inpu
     const c = await lockClaim(tx, input.claimId);
     await tx.selectFrom('agreement').select('id').where('id', '=', c.agreementId).forUpdate().execute();
     assertClaimAction('certify', c, user);
-    if (input.certifiedCents > c.requestedCents) throw new DomainError('BAD_INPUT', 'error.claim.certifiedAboveRequested', 'certifiedCents');
-    if (input.certifiedCents !== c.requestedCents && input.adjustmentReason === '') throw new DomainError('BAD_INPUT', 'error.claim.adjustmentReason', 'adjustmentReason');
+    const amountRefusal = certificationAmountRefusal(c.requestedCents, input.certifiedCents, input.adjustmentReason);
+    if (amountRefusal) throw new DomainError('BAD_INPUT', amountRefusal, amountRefusal === 'error.claim.adjustmentReason' ? 'adjustmentReason' : 'certifiedCents');
     const now = new Date();
     await tx
       .updateTable('claim')

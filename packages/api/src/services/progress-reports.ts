@@ -6,7 +6,31 @@
  * command, each with its audit record.
  */
 import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
-import { type ActivityStatus, activitySummary, AGREEMENT_STAFF, daysLate, DomainError, emptyReportContent, GBA_DIMENSIONS, type GbaDimension, holds, periodHasEnded, reachedThresholds, RECIPIENTS, reportActions, type ReportContent, reportContentErrors, reportContentInput, reportingSchedule, type ReportIssue, type ReportRules, type ReportSection, type ReportStatus, reportSubmissionIssues } from '@tp/domain';
+import {
+  type ActivityStatus,
+  activitySummary,
+  AGREEMENT_STAFF,
+  daysLate,
+  DomainError,
+  emptyReportContent,
+  GBA_DIMENSIONS,
+  type GbaDimension,
+  holds,
+  periodHasEnded,
+  reachedThresholds,
+  RECIPIENTS,
+  reportActions,
+  type ReportContent,
+  reportContentErrors,
+  reportContentInput,
+  reportingSchedule,
+  type ReportIssue,
+  reportReviewRefusal,
+  type ReportRules,
+  type ReportSection,
+  type ReportStatus,
+  reportSubmissionIssues,
+} from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
 import { queueMail } from '../mail/mailer';
@@ -343,7 +367,8 @@ export async function reviewReport(
     const r = await lockReport(tx, input.reportId);
     if (r.status !== 'submitted' || r.revision !== input.revision) throw new DomainError('CONFLICT', 'error.report.notAwaitingReview', 'reportId');
     const rev = await tx.selectFrom('progressReportRevision').select(['submittedBy']).where('reportId', '=', r.id).where('revision', '=', r.revision).executeTakeFirstOrThrow();
-    if (rev.submittedBy === user.id) throw new DomainError('FORBIDDEN', 'error.report.ownReport', 'reportId');
+    const ownReport = reportReviewRefusal(rev, user.id);
+    if (ownReport) throw new DomainError('FORBIDDEN', ownReport, 'reportId');
     const comments = Object.fromEntries(Object.entries(input.comments).filter(([, v]) => v && v.trim() !== ''));
     if (input.outcome === 'returned' && Object.keys(comments).length === 0) throw new DomainError('BAD_INPUT', 'error.report.commentsRequired', 'comments');
     const a = await agreementFor(tx, r.agreementId);

@@ -19,6 +19,11 @@ import * as reportingYearTallies from './2026-11-26T16-00-00Z-reporting-year-tal
 import * as agreementYearMoney from './2026-11-26T16-30-00Z-agreement-year-money';
 import * as editedMigrationsCatchUp from './2026-12-02T21-00-00Z-edited-migrations-catch-up';
 import * as holdbackReleaseIsPartOfAPayment from './2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment';
+import * as lifecycleCopiesEqualTheDomain from './2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain';
+import * as readinessBlankTextIsAnyWhitespace from './2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace';
+import * as activityReasonBlankIsAnyWhitespace from './2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace';
+import * as adjustmentReasonBlankIsAnyWhitespace from './2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace';
+import * as requiredTextBlankIsAnyWhitespace from './2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -37,6 +42,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T16-30-00Z-agreement-year-money': agreementYearMoney,
   '2026-12-02T21-00-00Z-edited-migrations-catch-up': editedMigrationsCatchUp,
   '2026-12-02T21-30-00Z-holdback-release-is-part-of-a-payment': holdbackReleaseIsPartOfAPayment,
+  '2026-12-03T09-00-00Z-lifecycle-copies-equal-the-domain': lifecycleCopiesEqualTheDomain,
+  '2026-12-03T09-30-00Z-readiness-blank-text-is-any-whitespace': readinessBlankTextIsAnyWhitespace,
+  '2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace': activityReasonBlankIsAnyWhitespace,
+  '2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace': adjustmentReasonBlankIsAnyWhitespace,
+  '2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace': requiredTextBlankIsAnyWhitespace,
 };
 
 export const migrationProvider: MigrationProvider = {
