@@ -13,7 +13,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECIDING_ROLES, delegatedAuthority, withinDelegatedLimit, type DecidingRole, type Role } from '@tp/domain';
+import { DECIDERS, delegatedAuthority, withinDelegatedLimit, type DecidingRole, type Role } from '@tp/domain';
 import { createTestDatabase, sqlRefusal, type SqlRefusal, type TestDatabase } from '../../src/testing';
 import { AT, buildWorld, FISCAL_YEAR, insert, newVersion, rolledBack, update, type Tx, type World } from './world';
 
@@ -171,7 +171,7 @@ describe(`delegated authority: the database's three copies equal delegatedAuthor
             expected[key] = withinDelegatedLimit(amount, authority) ? 'accepted' : 'refused by authority';
             // Every claim the person could make: each deciding role, with the program's limit for it.
             const verdicts: string[] = [];
-            for (const role of DECIDING_ROLES) {
+            for (const role of DECIDERS) {
               const refusal = await rolledBack(t.db, async (tx) => sqlRefusal(act.run(tx, w, await newProgram(tx, limits), people.get(roles.join('+'))!, role, limits[role] ?? 0n, amount)));
               verdicts.push(refusal === null ? 'accepted' : byAuthority(refusal, limitChecks) ? 'refused by authority' : `refused for another reason: ${refusal.code} ${refusal.constraint ?? ''} ${refusal.message}`);
             }
