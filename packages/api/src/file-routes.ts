@@ -9,7 +9,7 @@ import { DomainError, isoDateIn, MONEY_READERS, RESULTS_READERS, type Language }
 import type { ApiDeps, RequestMeta } from './context';
 import { renderAgreementPdf } from './documents/agreement-pdf';
 import { annualReportData, renderAnnualReportPdf } from './documents/annual-report-pdf';
-import { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './exports/finance-exports';
+import { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './claims/finance-exports';
 import { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
 import { agreementDocumentData } from './services/agreements';
 import { readAttachment, uploadAttachment } from './services/attachments';

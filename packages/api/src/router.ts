@@ -1,6 +1,6 @@
 import { adminRouter } from './routers/admin';
 import { agreementsRouter } from './routers/agreements';
-import { claimsRouter } from './routers/claims';
+import { claimsRouter } from './claims/router';
 import { notificationsRouter, reportsRouter } from './routers/reports';
 import { applicationsRouter, assessmentRouter } from './routers/applications';
 import { authRouter } from './routers/auth';

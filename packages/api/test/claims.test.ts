@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
-import { reconciliation, reconciliationPage } from '../src/services/claims';
+import { reconciliation, reconciliationPage } from '../src/claims/reconciliation';
 import { derivedRowsAstray } from './derived';
 import { advanceClaim, createHarness, rejection, type Harness } from './harness';
 

@@ -16,7 +16,7 @@ import { recipientPayments } from '../src/services/dashboard';
 import { textOf } from './pdf-text';
 import { derivedRowsAstray } from './derived';
 import { programRollup } from '../src/services/results';
-import { reconciliation, reconciliationPage } from '../src/services/claims';
+import { reconciliation, reconciliationPage } from '../src/claims/reconciliation';
 
 let h: Harness;
 let programs: { id: string; code: string }[];

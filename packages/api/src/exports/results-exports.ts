@@ -9,7 +9,7 @@ import type { Db } from '@tp/db';
 import { parseFiscalYearLabel, fiscalYear as fiscalYearOf, suppressedLabel } from '@tp/domain';
 import { translate, type MessageKey } from '@tp/i18n';
 import { gbaProfile, programRollup, spending } from '../services/results';
-import type { Sheet } from './finance-exports';
+import type { Sheet } from '../claims/finance-exports';
 
 const both = (key: MessageKey, params?: Record<string, string>) => `${translate('en', key, params)} / ${translate('fr', key, params)}`;
 const label = (key: MessageKey) => `${translate('en', key)} / ${translate('fr', key)}`;

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '@tp/db';
 import { DISCLOSURE_THRESHOLD_CENTS, PAYMENT_KINDS, toDecimalString } from '@tp/domain';
 import { translate } from '@tp/i18n';
-import { reconciliation } from '../services/claims';
+import { reconciliation } from './reconciliation';
 
 export type ExportFormat = 'xlsx' | 'csv';
 

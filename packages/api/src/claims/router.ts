@@ -1,20 +1,18 @@
+/**
+ * The claims procedures: each one names who may call it (the access sets of packages/domain) and
+ * hands the work to a command of this folder or to its queries; the router itself decides nothing.
+ */
 import { CERTIFIERS, MONEY_READERS, RELEASERS } from '@tp/domain';
 import { certifyClaimInput, claimInput, fiscalYearLabelSchema, rejectClaimInput, releasePaymentInput, uuidSchema } from '@tp/domain';
 import { centsInputSchema } from '@tp/domain';
 import { z } from 'zod';
-import {
-  agreementLedger,
-  certifyClaim,
-  claimOptions,
-  closeFiscalYear,
-  getClaim,
-  listClaims,
-  reconciliationPage,
-  recordOverpayment,
-  rejectClaim,
-  releasePayment,
-  submitClaim,
-} from '../services/claims';
+import { agreementLedger, claimOptions, getClaim, listClaims } from './queries';
+import { certifyClaim, rejectClaim } from './certify-claim';
+import { closeFiscalYear } from './close-fiscal-year';
+import { reconciliationPage } from './reconciliation';
+import { recordOverpayment } from './record-overpayment';
+import { releasePayment } from './release-payment';
+import { submitClaim } from './submit-claim';
 import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
 
 /** Program officers certify performance (FAA s. 34). */
