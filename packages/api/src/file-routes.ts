@@ -12,8 +12,8 @@ import { annualReportData, renderAnnualReportPdf } from './documents/annual-repo
 import { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './claims/finance-exports';
 import { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
 import { agreementDocumentData } from './services/agreements';
-import { readAttachment, uploadAttachment } from './services/attachments';
-import type { SessionUser } from './services/resolve-session';
+import { readAttachment, uploadAttachment } from './applications/attachments';
+import type { SessionUser } from './auth/resolve-session';
 import type { Access } from './trpc';
 
 /** An uploaded file as the HTTP layer read it; null when the request carried none. */

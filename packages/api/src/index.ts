@@ -7,7 +7,7 @@ export { DOMAIN_ERROR_STATUS, isDatabaseUnavailable } from './errors';
 export { FILE_ROUTES, type FileReply, type FileRequest, type FileRoute, type UploadedFile } from './file-routes';
 export type { Access, ErrorData, FieldError, ProcedureMeta } from './trpc';
 export { createDiskFileStore, createMemoryFileStore, type FileStore } from './files/file-store';
-export { readAttachment, uploadAttachment } from './services/attachments';
+export { readAttachment, uploadAttachment } from './applications/attachments';
 export { seedDemoActivity, DEMO_CALL_TITLE_EN } from './demo/seed-demo-activity';
 export { generateHistory, GENERATED_EMAIL_DOMAIN, type HistoryOptions, type HistorySummary } from './demo/generate-history';
 export { startJobQueue, JOBS, type JobQueue } from './jobs/job-queue';

@@ -5,7 +5,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { assertClaimAction, balancesOf, DomainError, splitExpenditure, sum } from '@tp/domain';
 import type { RequestMeta } from '../context';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 import { journal, lockClaim } from './journal';
 
 export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, input: { claimId: string; certifiedCents: bigint; adjustmentReason: string }): Promise<void> {

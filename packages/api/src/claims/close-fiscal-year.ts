@@ -5,7 +5,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { balancesOf, DomainError, type JournalEntry, sum } from '@tp/domain';
 import type { RequestMeta } from '../context';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 
 /**
  * Closes a fiscal year: what each agreement committed in it and did not pay lapses (an entry per

@@ -5,7 +5,7 @@
  */
 import { type Db, type Tx } from '@tp/db';
 import { DomainError, formatMoney, holds, type JournalEntry, MONEY_READERS, RECIPIENTS } from '@tp/domain';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 
 type Reader = Db | Tx;
 

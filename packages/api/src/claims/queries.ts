@@ -5,7 +5,7 @@
  */
 import { type Db } from '@tp/db';
 import { advancesAccountedFor, balancesByFiscalYear, balancesOf, claimActions, DomainError } from '@tp/domain';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 import { isClaimStaff, isRecipientOf, journal, limitsOf } from './journal';
 
 const CLAIM_LIST_COLUMNS = [

@@ -5,7 +5,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { balancesOf, DomainError } from '@tp/domain';
 import type { RequestMeta } from '../context';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 import { journal, money } from './journal';
 
 export async function recordOverpayment(db: Db, user: Viewer, meta: RequestMeta, input: { agreementId: string; fiscalYear: string; amountCents: bigint; kind: 'overpayment_established' | 'recovery_received'; memo: string }): Promise<void> {

@@ -6,7 +6,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { assertClaimAction, balancesOf, DomainError, holdbackReleasedBy, paymentRefusal } from '@tp/domain';
 import type { RequestMeta } from '../context';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 import { journal, limitsOf, lockClaim, money, translateMoneyError } from './journal';
 
 export interface ReleaseResult {

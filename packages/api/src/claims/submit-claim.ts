@@ -6,7 +6,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { advancesAccountedFor, balancesOf, type ClaimInput, claimReference, DomainError, paymentRefusal, splitExpenditure, stackingCheck, sum, varianceNeedsExplanation } from '@tp/domain';
 import type { RequestMeta } from '../context';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 import { isRecipientOf, journal, limitsOf, money } from './journal';
 
 export async function submitClaim(db: Db, user: Viewer, meta: RequestMeta, input: ClaimInput): Promise<{ id: string; referenceNumber: string; alreadySubmitted: boolean }> {

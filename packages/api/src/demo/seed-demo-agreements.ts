@@ -8,8 +8,15 @@
 import { SCREENING_CHECKLIST, type AgreementTerms } from '@tp/domain';
 import type { ApiDeps } from '../context';
 import { createAgreement, sendForSignature, signAsRecipient, signForDepartment } from '../services/agreements';
-import { createDraft, saveSection, submitApplication } from '../services/applications';
-import { assignReviewer, decide, declareConflict, recommend, saveScores, screenApplication, submitReview } from '../services/assessment';
+import { createDraft } from '../applications/create-draft';
+import { saveSection } from '../applications/save-section';
+import { submitApplication } from '../applications/submit-application';
+import { assignReviewer } from '../applications/assign-reviewer';
+import { decide } from '../applications/decide-application';
+import { declareConflict } from '../applications/declare-conflict';
+import { recommend } from '../applications/recommend-application';
+import { saveScores, submitReview } from '../applications/score-application';
+import { screenApplication } from '../applications/screen-application';
 import { createCall, moveCall } from '../services/calls';
 import { verifyOrganisation } from '../services/organisations';
 import { idOf, meta, viewer } from './demo-people';

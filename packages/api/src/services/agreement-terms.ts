@@ -4,6 +4,7 @@
  */
 import type { Db, Tx } from '@tp/db';
 import type { AgreementTerms } from '@tp/domain';
+import { normaliseDecimal } from '../format';
 
 type Reader = Db | Tx;
 
@@ -45,9 +46,4 @@ export async function loadTerms(db: Reader, versionId: string): Promise<Agreemen
     otherFunding: funding,
     specialConditions: v.specialConditions,
   };
-}
-
-/** numeric(16,4) reads back as "120.0000": show it as typed, "120". */
-export function normaliseDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }

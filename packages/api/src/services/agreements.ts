@@ -42,8 +42,9 @@ import {
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
 import { queueMail, type MailDeps } from '../mail/mailer';
-import { formatDate, type Viewer } from './applications';
-import { loadTerms, normaliseDecimal, VERSION_COLUMNS } from './agreement-terms';
+import { formatDate, normaliseDecimal } from '../format';
+import { type Viewer } from '../auth/resolve-session';
+import { loadTerms, VERSION_COLUMNS } from './agreement-terms';
 import { syncReportingPeriods } from './progress-reports';
 
 

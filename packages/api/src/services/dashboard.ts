@@ -6,7 +6,7 @@
  */
 import type { Db } from '@tp/db';
 import { sql } from 'kysely';
-import type { Viewer } from './applications';
+import type { Viewer } from '../auth/resolve-session';
 import { PAYMENT_KINDS } from '@tp/domain';
 
 export async function officerDashboard(db: Db, today: string) {

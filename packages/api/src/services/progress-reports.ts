@@ -9,10 +9,10 @@ import { inTransaction, recordAudit, type Db, type Tx } from '@tp/db';
 import { type ActivityStatus, activitySummary, AGREEMENT_STAFF, daysLate, DomainError, emptyReportContent, GBA_DIMENSIONS, type GbaDimension, holds, periodHasEnded, reachedThresholds, RECIPIENTS, reportActions, type ReportContent, reportContentErrors, reportContentInput, reportingSchedule, type ReportIssue, type ReportRules, type ReportSection, type ReportStatus, reportSubmissionIssues } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
-import { queueMail } from '../mail/mailer';
-import type { MailDeps } from '../mail/mailer';
+import { type MailDeps, queueMail } from '../mail/mailer';
 import { loadTerms } from './agreement-terms';
-import { formatDate, type Viewer } from './applications';
+import { formatDate } from '../format';
+import { type Viewer } from '../auth/resolve-session';
 
 type Reader = Db | Tx;
 

@@ -10,7 +10,7 @@
 import type { Db } from '@tp/db';
 import { actualSpending, aggregate, aggregateTotals, aggregationMethod, allocate, balancesOf, compareWithTarget, DomainError, GBA_DIMENSIONS, type GbaDimension, holds, type IndicatorDirection, type IndicatorUnit, type IsoDate, type JournalEntry, type LogicModelLevel, type ProgramYearInput, SMALL_COUNT_READERS, type SpendingInput, spendingVariance, suppressCount } from '@tp/domain';
 import { sql } from 'kysely';
-import type { Viewer } from './applications';
+import type { Viewer } from '../auth/resolve-session';
 
 /** Who reads results; recipients read only their own agreements' figures (recipientIndicators). */
 /** Who sees GBA Plus counts under the suppression threshold on screen (exports always suppress). */

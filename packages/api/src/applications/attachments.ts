@@ -9,7 +9,8 @@ import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { attachmentFileNameSchema, DomainError, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sniffAttachmentType } from '@tp/domain';
 import type { RequestMeta } from '../context';
 import type { FileStore } from '../files/file-store';
-import { applicationAccess, type Viewer } from './applications';
+import { applicationAccess } from './access';
+import { type Viewer } from '../auth/resolve-session';
 
 export interface UploadInput {
   applicationId: string;

@@ -5,12 +5,11 @@
  */
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { DomainError } from '@tp/domain';
-import { hashPassword } from '../auth/password';
-import { newToken, tokenHash } from '../auth/tokens';
+import { hashPassword } from './password';
+import { newToken, tokenHash } from './tokens';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
-import type { Mailer } from '../mail/mailer';
-import { queueMail } from '../mail/mailer';
+import { type Mailer, queueMail } from '../mail/mailer';
 
 /** Always answers the same way, whether or not the address has an account (no enumeration). */
 export async function requestPasswordReset(

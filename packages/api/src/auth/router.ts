@@ -1,3 +1,7 @@
+/**
+ * The auth procedures: the session, sign-in and sign-out, registration, password resets and
+ * invitations, and the signed-in user's own language; the work is in this folder's commands.
+ */
 import {
   completePasswordResetInput,
   languageSchema,
@@ -8,8 +12,8 @@ import {
 import { inTransaction, recordAudit } from '@tp/db';
 import { z } from 'zod';
 import { register } from '../services/organisations';
-import { completeTokenFlow, requestPasswordReset } from '../services/password-reset';
-import { signIn, signOut } from '../services/sign-in';
+import { completeTokenFlow, requestPasswordReset } from './reset-password';
+import { signIn, signOut } from './sign-in';
 import { authedProcedure, publicProcedure, router } from '../trpc';
 
 export const authRouter = router({

@@ -1,7 +1,12 @@
+/**
+ * Sessions: the signed-in user behind a session token (their roles, memberships and the
+ * organisations they may see as a recipient), and Viewer, the part of them every command and query
+ * of the API is given.
+ */
 import type { Db } from '@tp/db';
 import { sql } from 'kysely';
 import { ROLES, type Language, type Role } from '@tp/domain';
-import { tokenHash } from '../auth/tokens';
+import { tokenHash } from './tokens';
 import type { ApiConfig } from '../config';
 
 export interface SessionMembership {
@@ -20,6 +25,9 @@ export interface SessionUser {
   /** The organisations whose records this user may see as a recipient. */
   organisationIds: string[];
 }
+
+/** The signed-in user as the commands and queries see them: who is asking, never the session itself. */
+export type Viewer = Pick<SessionUser, 'id' | 'roles' | 'organisationIds' | 'displayName' | 'email' | 'preferredLanguage'>;
 
 /**
  * The user behind a session token, or null when the session does not exist, has expired,

@@ -1,3 +1,8 @@
+/**
+ * The applications and assessment procedures: each names who may call it (the access sets of
+ * packages/domain) and hands the work to a command of this folder (create-draft, submit-application,
+ * screen-application, decide-application…) or to its queries; the router itself decides nothing.
+ */
 import { APPLICATION_REVIEWERS, APPLICATION_SCREENERS, APPLICATION_STAFF, DECIDERS, REVIEW_ASSIGNERS } from '@tp/domain';
 import {
   APPLICATION_STATUSES,
@@ -13,31 +18,19 @@ import {
   uuidSchema,
 } from '@tp/domain';
 import { z } from 'zod';
-import {
-  completeness,
-  createDraft,
-  getApplication,
-  intakeQueue,
-  listMyApplications,
-  saveSection,
-  submitApplication,
-  withdrawApplication,
-} from '../services/applications';
-import {
-  applicationScores,
-  assignReviewer,
-  decide,
-  declareConflict,
-  myAssignments,
-  myScores,
-  rankingForCall,
-  recommend,
-  saveScores,
-  screenApplication,
-  serviceStandards,
-  submitReview,
-} from '../services/assessment';
-import { deleteAttachment } from '../services/attachments';
+import { completeness, getApplication, intakeQueue, listMyApplications } from './queries';
+import { createDraft } from './create-draft';
+import { saveSection } from './save-section';
+import { submitApplication } from './submit-application';
+import { withdrawApplication } from './withdraw-application';
+import { applicationScores, myAssignments, myScores, rankingForCall, serviceStandards } from './assessment-queries';
+import { assignReviewer } from './assign-reviewer';
+import { decide } from './decide-application';
+import { declareConflict } from './declare-conflict';
+import { recommend } from './recommend-application';
+import { saveScores, submitReview } from './score-application';
+import { screenApplication } from './screen-application';
+import { deleteAttachment } from './attachments';
 import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
 
 const idInput = z.object({ id: uuidSchema });

@@ -6,8 +6,8 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { DomainError, type SignInInput } from '@tp/domain';
 import { sql } from 'kysely';
-import { verifyAgainstDummy, verifyPassword } from '../auth/password';
-import { newToken, tokenHash } from '../auth/tokens';
+import { verifyAgainstDummy, verifyPassword } from './password';
+import { newToken, tokenHash } from './tokens';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
 
