@@ -7,11 +7,11 @@
  */
 import { DomainError, isoDateIn, MONEY_READERS, RESULTS_READERS, type Language } from '@tp/domain';
 import type { ApiDeps, RequestMeta } from './context';
-import { renderAgreementPdf } from './documents/agreement-pdf';
+import { renderAgreementPdf } from './agreements/agreement-pdf';
 import { annualReportData, renderAnnualReportPdf } from './documents/annual-report-pdf';
 import { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './claims/finance-exports';
 import { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
-import { agreementDocumentData } from './services/agreements';
+import { agreementDocumentData } from './agreements/agreement-document';
 import { readAttachment, uploadAttachment } from './applications/attachments';
 import type { SessionUser } from './auth/resolve-session';
 import type { Access } from './trpc';

@@ -14,5 +14,5 @@ export { startJobQueue, JOBS, type JobQueue } from './jobs/job-queue';
 export { annualReportData, renderAnnualReportPdf } from './documents/annual-report-pdf';
 export { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
 export { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat } from './claims/finance-exports';
-export { renderAgreementPdf, type AgreementDocument } from './documents/agreement-pdf';
-export { agreementDocumentData } from './services/agreements';
+export { renderAgreementPdf, type AgreementDocument } from './agreements/agreement-pdf';
+export { agreementDocumentData } from './agreements/agreement-document';

@@ -1,5 +1,5 @@
 import { adminRouter } from './routers/admin';
-import { agreementsRouter } from './routers/agreements';
+import { agreementsRouter } from './agreements/router';
 import { claimsRouter } from './claims/router';
 import { notificationsRouter, reportsRouter } from './routers/reports';
 import { applicationsRouter, assessmentRouter } from './applications/router';

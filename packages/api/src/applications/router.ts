@@ -1,9 +1,13 @@
 /**
- * The applications and assessment procedures: each names who may call it (the access sets of
- * packages/domain) and hands the work to a command of this folder (create-draft, submit-application,
- * screen-application, decide-application…) or to its queries; the router itself decides nothing.
- */
-import { APPLICATION_REVIEWERS, APPLICATION_SCREENERS, APPLICATION_STAFF, DECIDERS, REVIEW_ASSIGNERS } from '@tp/domain';
+ * Applications and their assessment. From the recipient's side: a draft per organisation and
+ * call, saved section by section, submitted once and withdrawn. From the department's side:
+ * eligibility screening (officer), reviewer assignment (manager), conflict of interest
+ * declarations and scoring (reviewer), ranking with reviewer spread, recommendation (officer), and
+ * the decision by someone whose delegated authority covers the amount and who did not recommend
+ * it, with the decision letter in the organisation's official language. One transaction per
+ * command (a file of this folder each), each with its audit record. These procedures name who may
+ * call each one (the access sets of packages/domain) and hand the work on.
+ */import { APPLICATION_REVIEWERS, APPLICATION_SCREENERS, APPLICATION_STAFF, DECIDERS, REVIEW_ASSIGNERS } from '@tp/domain';
 import {
   APPLICATION_STATUSES,
   CALL_PRIORITIES,

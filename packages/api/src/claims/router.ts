@@ -1,8 +1,11 @@
 /**
- * The claims procedures: each one names who may call it (the access sets of packages/domain) and
- * hands the work to a command of this folder or to its queries; the router itself decides nothing.
- */
-import { CERTIFIERS, MONEY_READERS, RELEASERS } from '@tp/domain';
+ * Claims and payments. A recipient submits a claim; a program officer certifies it (FAA s. 34)
+ * or rejects it; a finance officer releases the payment (s. 33). Each money event is written to
+ * the journal in the same transaction as the change that causes it; balances are derived from
+ * the journal. The database enforces the limits again (see the claims migration), so a race, a
+ * retry or a bug here cannot overpay. These procedures name who may call each one (the access
+ * sets of packages/domain) and hand the work to a command of this folder or to its queries.
+ */import { CERTIFIERS, MONEY_READERS, RELEASERS } from '@tp/domain';
 import { certifyClaimInput, claimInput, fiscalYearLabelSchema, rejectClaimInput, releasePaymentInput, uuidSchema } from '@tp/domain';
 import { centsInputSchema } from '@tp/domain';
 import { z } from 'zod';

@@ -7,7 +7,9 @@
  */
 import { SCREENING_CHECKLIST, type AgreementTerms } from '@tp/domain';
 import type { ApiDeps } from '../context';
-import { createAgreement, sendForSignature, signAsRecipient, signForDepartment } from '../services/agreements';
+import { createAgreement } from '../agreements/create-agreement';
+import { sendForSignature } from '../agreements/send-for-signature';
+import { signAsRecipient, signForDepartment } from '../agreements/sign-agreement';
 import { createDraft } from '../applications/create-draft';
 import { saveSection } from '../applications/save-section';
 import { submitApplication } from '../applications/submit-application';

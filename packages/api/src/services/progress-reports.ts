@@ -10,7 +10,7 @@ import { type ActivityStatus, activitySummary, AGREEMENT_STAFF, daysLate, Domain
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
 import { type MailDeps, queueMail } from '../mail/mailer';
-import { loadTerms } from './agreement-terms';
+import { loadTerms } from '../agreements/terms';
 import { formatDate } from '../format';
 import { type Viewer } from '../auth/resolve-session';
 

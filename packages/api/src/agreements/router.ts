@@ -1,4 +1,11 @@
-import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, AGREEMENT_STAFF } from '@tp/domain';
+/**
+ * Contribution agreements: drafted by an officer (from an approved application or directly),
+ * sent to the recipient, signed by the recipient in the portal, signed for the department by
+ * someone whose delegated authority covers the total (which commits the money, fiscal year by
+ * fiscal year, in the journal), then amended version by version, each amendment approved by
+ * someone other than its author. One transaction per command (a file of this folder each); each
+ * writes its audit record. These procedures name who may call each one and hand the work on.
+ */import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, AGREEMENT_STAFF } from '@tp/domain';
 import {
   agreementPortfolioInput,
   createAgreementInput,
@@ -11,25 +18,17 @@ import {
   uuidSchema,
 } from '@tp/domain';
 import { z } from 'zod';
-import {
-  agreementPortfolio,
-  applicationsAwaitingAgreement,
-  compareVersions,
-  createAgreement,
-  decideAmendment,
-  draftingOptions,
-  endAgreement,
-  getAgreement,
-  myAgreements,
-  proposeAmendment,
-  proposeTermsFromApplication,
-  recallToDraft,
-  sendForSignature,
-  signAsRecipient,
-  signForDepartment,
-  updateDraft,
-  upcomingObligations,
-} from '../services/agreements';
+import { agreementPortfolio, upcomingObligations } from './portfolio';
+import { applicationsAwaitingAgreement, draftingOptions, proposeTermsFromApplication } from './drafting-queries';
+import { compareVersions, getAgreement, myAgreements } from './queries';
+import { createAgreement } from './create-agreement';
+import { decideAmendment } from './decide-amendment';
+import { endAgreement } from './end-agreement';
+import { proposeAmendment } from './propose-amendment';
+import { recallToDraft } from './recall-to-draft';
+import { sendForSignature } from './send-for-signature';
+import { signAsRecipient, signForDepartment } from './sign-agreement';
+import { updateDraft } from './update-draft';
 import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
 
 /** Officers draft, send and amend agreements. */

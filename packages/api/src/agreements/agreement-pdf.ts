@@ -6,7 +6,7 @@
  */
 import { formatMoney, formatBasisPoints, type CostCategory, type FundingSourceKind } from '@tp/domain';
 import { translate, type Lang, type MessageKey } from '@tp/i18n';
-import { createPdfLayout, winAnsi } from './pdf-layout';
+import { createPdfLayout, winAnsi } from '../documents/pdf-layout';
 
 export interface AgreementDocument {
   referenceNumber: string;
