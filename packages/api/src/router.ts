@@ -1,7 +1,7 @@
 import { adminRouter } from './routers/admin';
 import { agreementsRouter } from './agreements/router';
 import { claimsRouter } from './claims/router';
-import { notificationsRouter, reportsRouter } from './routers/reports';
+import { notificationsRouter, reportsRouter } from './progress-reports/router';
 import { applicationsRouter, assessmentRouter } from './applications/router';
 import { authRouter } from './auth/router';
 import { callRouter } from './routers/call';

@@ -9,7 +9,7 @@ import type { ReportContent } from '@tp/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
-import { runReportReminders } from '../src/services/progress-reports';
+import { runReportReminders } from '../src/progress-reports/send-report-reminders';
 import { derivedRowsAstray } from './derived';
 import { createHarness, rejection, type Harness } from './harness';
 

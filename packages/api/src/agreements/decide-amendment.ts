@@ -7,7 +7,7 @@ import { DomainError, formatMoney } from '@tp/domain';
 import type { RequestMeta } from '../context';
 import { type Viewer } from '../auth/resolve-session';
 import { VERSION_COLUMNS } from './terms';
-import { syncReportingPeriods } from '../services/progress-reports';
+import { syncReportingPeriods } from '../progress-reports/sync-reporting-periods';
 import { assertStatus, authorityFor, currentVersionRow, lockAgreement } from './access';
 
 export async function decideAmendment(

@@ -9,7 +9,7 @@ import type { RequestMeta } from '../context';
 import { type MailDeps } from '../mail/mailer';
 import { formatDate } from '../format';
 import { type Viewer } from '../auth/resolve-session';
-import { syncReportingPeriods } from '../services/progress-reports';
+import { syncReportingPeriods } from '../progress-reports/sync-reporting-periods';
 import { assertStatus, authorityFor, currentVersionRow, isAgreementStaff, lockAgreement, mailRecipients, moveAgreement } from './access';
 
 export async function signAsRecipient(

@@ -10,7 +10,7 @@ import PgBoss from 'pg-boss';
 import { isoDateIn } from '@tp/domain';
 import type { Db } from '@tp/db';
 import type { MailDeps } from '../mail/mailer';
-import { runReportReminders } from '../services/progress-reports';
+import { runReportReminders } from '../progress-reports/send-report-reminders';
 
 export const JOBS = {
   /** Reminders before reports are due and notices once they are overdue: every hour. */

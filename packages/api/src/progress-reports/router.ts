@@ -1,18 +1,20 @@
+/**
+ * Progress reports: reporting periods generated from each active agreement's schedule, the
+ * recipient's draft (autosaved), submission that validates and freezes a version, the officer's
+ * review (accept, or return with comments per section) with milestone approvals, reminders sent
+ * once per period and threshold, and notices by email and in the portal. One transaction per
+ * command (a file of this folder each), each with its audit record. These procedures, with the
+ * notifications', name who may call each one and hand the work on.
+ */
 import { REPORT_REVIEWERS, REPORT_STAFF } from '@tp/domain';
 import { isoDateIn, reviewReportInput, saveReportDraftInput, submitReportInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import {
-  agreementProgress,
-  getReport,
-  markNotificationsRead,
-  myNotifications,
-  openReport,
-  reportQueue,
-  reportsDue,
-  reviewReport,
-  saveReportDraft,
-  submitReport,
-} from '../services/progress-reports';
+import { agreementProgress, getReport, myNotifications, reportQueue, reportsDue } from './queries';
+import { markNotificationsRead } from './mark-notifications-read';
+import { openReport } from './open-report';
+import { reviewReport } from './review-report';
+import { saveReportDraft } from './save-report-draft';
+import { submitReport } from './submit-report';
 import { authedProcedure, recipientProcedure, roleProcedure, router } from '../trpc';
 
 /** Officers review reports and approve milestones. */
