@@ -9,7 +9,7 @@ import { performanceRouter } from './routers/performance';
 import { programRouter } from './routers/program';
 import { organisationRouter } from './routers/organisation';
 import { referenceRouter } from './routers/reference';
-import { dashboardRouter, resultsRouter } from './routers/results';
+import { dashboardRouter, resultsRouter } from './results/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, disclosureSheet, generateHistory, paymentsSheet, programDetailsSheet, reconciliationSheet, seedDemoActivity, writeSheet } from '../src';
 import type { Sheet } from '../src/claims/finance-exports';
 import { reconciliation, reconciliationPage } from '../src/claims/reconciliation';
-import { financeDashboard } from '../src/services/dashboard';
+import { financeDashboard } from '../src/results/dashboard';
 import { createHarness, rejection, type Harness } from './harness';
 import { addKinds, figuresOf, inReconciliation, oracleCategories, oraclePayments, oracleYears, pickFigures, reconciliationFigures, sumFigures, totalBy } from './money-oracle';
 import { AMOUNT, claimInput, draftTerms, EXPECTED, EXPECTED_ACTUAL, EXPECTED_TOTALS, fileAndAcceptReport, release, reprofile, signedAgreement, submitAndCertify, Y1, Y2 } from './money-scenario';

@@ -7,8 +7,10 @@
 import type { Db } from '@tp/db';
 import { DomainError, formatMoney, parseFiscalYearLabel, type IsoDate } from '@tp/domain';
 import { translate, type Lang, type MessageKey } from '@tp/i18n';
-import { fundedProfile, gbaProfile, programRollup, spending } from '../services/results';
-import { createPdfLayout, winAnsi } from './pdf-layout';
+import { fundedProfile, gbaProfile } from './profiles';
+import { programRollup } from './rollup';
+import { spending } from './spending';
+import { createPdfLayout, winAnsi } from '../documents/pdf-layout';
 
 export async function annualReportData(db: Db, input: { strategyId: string; fiscalYear: string }, today: IsoDate) {
   const strategy = await db.selectFrom('strategy').select(['id', 'code', 'nameEn', 'nameFr']).where('id', '=', input.strategyId).executeTakeFirst();

@@ -8,7 +8,9 @@
 import type { Db } from '@tp/db';
 import { parseFiscalYearLabel, fiscalYear as fiscalYearOf, suppressedLabel } from '@tp/domain';
 import { translate, type MessageKey } from '@tp/i18n';
-import { gbaProfile, programRollup, spending } from '../services/results';
+import { gbaProfile } from './profiles';
+import { programRollup } from './rollup';
+import { spending } from './spending';
 import type { Sheet } from '../claims/finance-exports';
 
 const both = (key: MessageKey, params?: Record<string, string>) => `${translate('en', key, params)} / ${translate('fr', key, params)}`;

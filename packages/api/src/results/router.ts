@@ -1,8 +1,16 @@
+/**
+ * The results and dashboard procedures: the rollup to the frameworks, the reports behind a figure,
+ * spending, who was funded and GBA Plus counts, and each role's home dashboard. They name who may
+ * call each one (the access sets of packages/domain) and hand the work to this folder's queries.
+ */
 import { FINANCE_DASHBOARD_READERS, OFFICER_DASHBOARD_READERS, RESULTS_READERS } from '@tp/domain';
 import { fiscalYearLabelSchema, fiscalYearOfInstant, indicatorDrillInput, isoDateIn, programYearInput, spendingInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { fundedProfile, gbaProfile, indicatorReports, programRollup, recipientIndicators, seesSmallCounts, spending } from '../services/results';
-import { financeDashboard, officerDashboard, recipientPayments } from '../services/dashboard';
+import { fundedProfile, gbaProfile } from './profiles';
+import { indicatorReports, programRollup, recipientIndicators } from './rollup';
+import { seesSmallCounts } from './framework';
+import { spending } from './spending';
+import { financeDashboard, officerDashboard, recipientPayments } from './dashboard';
 import { recipientProcedure, roleProcedure, router } from '../trpc';
 
 const today = () => isoDateIn(new Date(), 'America/Toronto');
