@@ -1,14 +1,14 @@
-import { adminRouter } from './routers/admin';
+import { adminRouter } from './users/router';
 import { agreementsRouter } from './agreements/router';
 import { claimsRouter } from './claims/router';
 import { notificationsRouter, reportsRouter } from './progress-reports/router';
 import { applicationsRouter, assessmentRouter } from './applications/router';
 import { authRouter } from './auth/router';
-import { callRouter } from './routers/call';
-import { performanceRouter } from './routers/performance';
-import { programRouter } from './routers/program';
-import { organisationRouter } from './routers/organisation';
-import { referenceRouter } from './routers/reference';
+import { callRouter } from './calls/router';
+import { performanceRouter } from './performance/router';
+import { programRouter } from './programs/router';
+import { organisationRouter } from './organisations/router';
+import { referenceRouter } from './programs/reference-router';
 import { dashboardRouter, resultsRouter } from './results/router';
 import { createCallerFactory, router } from './trpc';
 

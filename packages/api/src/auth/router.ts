@@ -11,7 +11,7 @@ import {
 } from '@tp/domain';
 import { inTransaction, recordAudit } from '@tp/db';
 import { z } from 'zod';
-import { register } from '../services/organisations';
+import { register } from '../organisations/register-organisation';
 import { completeTokenFlow, requestPasswordReset } from './reset-password';
 import { signIn, signOut } from './sign-in';
 import { authedProcedure, publicProcedure, router } from '../trpc';

@@ -8,7 +8,8 @@ import type { ApiDeps } from '../context';
 import { createDraft } from '../applications/create-draft';
 import { saveSection } from '../applications/save-section';
 import { submitApplication } from '../applications/submit-application';
-import { createCall, moveCall } from '../services/calls';
+import { createCall } from '../calls/create-call';
+import { moveCall } from '../calls/move-call';
 import { idOf, meta, viewer } from './demo-people';
 import { seedDemoAgreements } from './seed-demo-agreements';
 

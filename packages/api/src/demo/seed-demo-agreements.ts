@@ -19,8 +19,9 @@ import { declareConflict } from '../applications/declare-conflict';
 import { recommend } from '../applications/recommend-application';
 import { saveScores, submitReview } from '../applications/score-application';
 import { screenApplication } from '../applications/screen-application';
-import { createCall, moveCall } from '../services/calls';
-import { verifyOrganisation } from '../services/organisations';
+import { createCall } from '../calls/create-call';
+import { moveCall } from '../calls/move-call';
+import { verifyOrganisation } from '../organisations/verify-organisation';
 import { idOf, meta, viewer } from './demo-people';
 
 export const DEMO_APPROVED_CALL_TITLE_EN = 'Trauma-informed community empowerment projects: 2026 intake';

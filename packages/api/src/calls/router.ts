@@ -1,7 +1,18 @@
+/**
+ * Calls for proposals: drafting, publishing (only with ready indicators and weights summing to
+ * 100), correcting a published call's description, closing and cancelling. Every change is one
+ * transaction with its audit record; the database refuses rule changes to a published call too.
+ * These procedures name who may call each one (the access sets of packages/domain) and hand the
+ * work to a command of this folder or to its queries.
+ */
 import { CALL_EDITORS } from '@tp/domain';
 import { callInput, DomainError, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { correctCallDescription, createCall, getCall, moveCall, updateDraftCall } from '../services/calls';
+import { correctCallDescription } from './correct-call-description';
+import { createCall } from './create-call';
+import { getCall } from './queries';
+import { moveCall } from './move-call';
+import { updateDraftCall } from './update-draft-call';
 import { authedProcedure, isStaff, roleProcedure, router } from '../trpc';
 
 /** Program officers run calls; administrators may too. */

@@ -1,6 +1,16 @@
+/**
+ * What an administrator does with accounts: invite (by email), change roles, deactivate and
+ * reactivate. An administrator never changes their own account this way (no self-granted
+ * roles, no locking oneself out). Every change is audited in the same transaction.
+ * These procedures name who may call each one (the access sets of packages/domain) and hand the
+ * work to a command of this folder or to its queries.
+ */
 import { DomainError, inviteUserInput, setMembershipsInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { inviteUser, listUsers, setMemberships, setUserActive } from '../services/manage-users';
+import { inviteUser } from './invite-user';
+import { listUsers } from './queries';
+import { setMemberships } from './set-memberships';
+import { setUserActive } from './set-user-active';
 import { adminProcedure, router } from '../trpc';
 
 export const adminRouter = router({

@@ -1,7 +1,17 @@
+/**
+ * Programs and their money: officers and administrators set a program's terms (type, stacking
+ * limit, pillars, delegated approval limits), its funding streams, and its budget by fiscal year
+ * and pillar (the money available to commit). Each change is one transaction with its audit record.
+ * These procedures name who may call each one (the access sets of packages/domain) and hand the
+ * work to a command of this folder or to its queries.
+ */
 import { PROGRAM_EDITORS } from '@tp/domain';
 import { budgetRowInput, programInput, streamInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { addStream, getProgram, listPrograms, saveProgram, setBudgetRow } from '../services/programs';
+import { addStream } from './add-stream';
+import { getProgram, listPrograms } from './queries';
+import { saveProgram } from './save-program';
+import { setBudgetRow } from './set-budget-row';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
 /** Program officers and administrators manage programs. */

@@ -1,7 +1,20 @@
+/**
+ * Organisation onboarding: a person registers themselves and their organisation, or a signed-in
+ * person registers another organisation; either way they become its administrator. Possible
+ * duplicates (same business number, or same name and province) are flagged for an officer, never
+ * refused. An officer verifies an organisation; an administrator of the organisation invites
+ * colleagues. These procedures name who may call each one (the access sets of packages/domain) and hand the
+ * work to a command of this folder or to its queries.
+ */
 import { ORGANISATION_VERIFIERS } from '@tp/domain';
 import { DomainError, emailSchema, displayNameSchema, languageSchema, organisationProfileInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { ORGANISATION_COLUMNS, inviteColleague, possibleDuplicates, registerOrganisation, updateOrganisation, verifyOrganisation } from '../services/organisations';
+import { ORGANISATION_COLUMNS } from './access';
+import { inviteColleague } from './invite-colleague';
+import { possibleDuplicates } from './queries';
+import { registerOrganisation } from './register-organisation';
+import { updateOrganisation } from './update-organisation';
+import { verifyOrganisation } from './verify-organisation';
 import { authedProcedure, canReadOrganisation, roleProcedure, router, staffProcedure } from '../trpc';
 
 export const organisationRouter = router({

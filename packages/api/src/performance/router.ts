@@ -1,7 +1,13 @@
+/**
+ * The performance measurement framework: logic models, indicators and what each lacks.
+ * These procedures name who may call each one (the access sets of packages/domain) and hand the
+ * work to a command of this folder or to its queries.
+ */
 import { FRAMEWORK_EDITORS } from '@tp/domain';
 import { indicatorInput, uuidSchema } from '@tp/domain';
 import { z } from 'zod';
-import { getFramework, listIndicators, saveIndicator } from '../services/performance';
+import { getFramework, listIndicators } from './queries';
+import { saveIndicator } from './save-indicator';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
 /** Who maintains the performance measurement framework. */

@@ -1,3 +1,7 @@
+/**
+ * Reference data every signed-in user reads: the national strategies with their pillars, programs
+ * and funding streams, and the fiscal years with the current one.
+ */
 import { fiscalYearOfInstant } from '@tp/domain';
 import { authedProcedure, router } from '../trpc';
 
