@@ -7,7 +7,7 @@ import type { Lang } from '@tp/i18n';
 import type { ApiConfig } from './config';
 import type { FileStore } from './files/file-store';
 import type { Mailer } from './mail/mailer';
-import { resolveSession, type SessionUser } from './services/resolve-session';
+import { resolveSession, type SessionUser } from './auth/resolve-session';
 
 export interface RequestMeta {
   requestId: string;

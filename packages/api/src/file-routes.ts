@@ -7,13 +7,13 @@
  */
 import { DomainError, isoDateIn, MONEY_READERS, RESULTS_READERS, type Language } from '@tp/domain';
 import type { ApiDeps, RequestMeta } from './context';
-import { renderAgreementPdf } from './documents/agreement-pdf';
-import { annualReportData, renderAnnualReportPdf } from './documents/annual-report-pdf';
-import { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './exports/finance-exports';
-import { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './exports/results-exports';
-import { agreementDocumentData } from './services/agreements';
-import { readAttachment, uploadAttachment } from './services/attachments';
-import type { SessionUser } from './services/resolve-session';
+import { renderAgreementPdf } from './agreements/agreement-pdf';
+import { annualReportData, renderAnnualReportPdf } from './results/annual-report-pdf';
+import { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './claims/finance-exports';
+import { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './results/results-exports';
+import { agreementDocumentData } from './agreements/agreement-document';
+import { readAttachment, uploadAttachment } from './applications/attachments';
+import type { SessionUser } from './auth/resolve-session';
 import type { Access } from './trpc';
 
 /** An uploaded file as the HTTP layer read it; null when the request carried none. */

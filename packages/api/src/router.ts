@@ -1,15 +1,15 @@
-import { adminRouter } from './routers/admin';
-import { agreementsRouter } from './routers/agreements';
-import { claimsRouter } from './routers/claims';
-import { notificationsRouter, reportsRouter } from './routers/reports';
-import { applicationsRouter, assessmentRouter } from './routers/applications';
-import { authRouter } from './routers/auth';
-import { callRouter } from './routers/call';
-import { performanceRouter } from './routers/performance';
-import { programRouter } from './routers/program';
-import { organisationRouter } from './routers/organisation';
-import { referenceRouter } from './routers/reference';
-import { dashboardRouter, resultsRouter } from './routers/results';
+import { adminRouter } from './users/router';
+import { agreementsRouter } from './agreements/router';
+import { claimsRouter } from './claims/router';
+import { notificationsRouter, reportsRouter } from './progress-reports/router';
+import { applicationsRouter, assessmentRouter } from './applications/router';
+import { authRouter } from './auth/router';
+import { callRouter } from './calls/router';
+import { performanceRouter } from './performance/router';
+import { programRouter } from './programs/router';
+import { organisationRouter } from './organisations/router';
+import { referenceRouter } from './programs/reference-router';
+import { dashboardRouter, resultsRouter } from './results/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({

@@ -10,7 +10,7 @@ import { wireTransformer } from './wire';
 import { ZodError } from 'zod';
 import type { Context } from './context';
 import { toTRPCError } from './errors';
-import type { SessionUser } from './services/resolve-session';
+import type { SessionUser } from './auth/resolve-session';
 
 export interface FieldError {
   /** Dotted path of the input field, e.g. "email" or "memberships.0.organisationId". */

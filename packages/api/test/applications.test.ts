@@ -2,7 +2,7 @@ import type { CallInput } from '@tp/domain';
 import { SCREENING_CHECKLIST } from '@tp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRefusal } from '@tp/db/testing';
-import { uploadAttachment } from '../src/services/attachments';
+import { uploadAttachment } from '../src/applications/attachments';
 import { createHarness, rejection, type Harness } from './harness';
 
 let h: Harness;

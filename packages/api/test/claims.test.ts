@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRefusal } from '@tp/db/testing';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
-import { reconciliation, reconciliationPage } from '../src/services/claims';
+import { reconciliation, reconciliationPage } from '../src/claims/reconciliation';
 import { derivedRowsAstray } from './derived';
 import { advanceClaim, createHarness, rejection, type Harness } from './harness';
 

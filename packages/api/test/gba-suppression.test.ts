@@ -5,7 +5,7 @@
 import { GBA_CATEGORIES } from '@tp/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
-import { gbaSheet } from '../src/exports/results-exports';
+import { gbaSheet } from '../src/results/results-exports';
 import { createHarness, type Harness } from './harness';
 
 let h: Harness;

@@ -6,7 +6,7 @@
 import type { Db } from '@tp/db';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import type { Sheet } from '../src/exports/finance-exports';
+import type { Sheet } from '../src/claims/finance-exports';
 import { figuresOf, inReconciliation, reconciliationFigures, totalBy, type OracleYear, type ReconciliationFigures } from './money-oracle';
 
 const sorted = <T>(m: Map<string, T>) => [...m].sort(([a], [b]) => a.localeCompare(b));

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRefusal } from '@tp/db/testing';
 import { createMailer, createMemoryFileStore, defaultApiConfig, seedDemoActivity } from '../src';
-import { runReportReminders } from '../src/services/progress-reports';
+import { runReportReminders } from '../src/progress-reports/send-report-reminders';
 import { derivedRowsAstray } from './derived';
 import { createHarness, rejection, type Harness } from './harness';
 

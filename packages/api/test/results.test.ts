@@ -12,11 +12,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReportData, createMailer, createMemoryFileStore, defaultApiConfig, generateHistory, renderAnnualReportPdf, seedDemoActivity } from '../src';
 import { createHarness, rejection, type Harness } from './harness';
-import { recipientPayments } from '../src/services/dashboard';
+import { recipientPayments } from '../src/results/dashboard';
 import { textOf } from './pdf-text';
 import { derivedRowsAstray } from './derived';
-import { programRollup } from '../src/services/results';
-import { reconciliation, reconciliationPage } from '../src/services/claims';
+import { programRollup } from '../src/results/rollup';
+import { reconciliation, reconciliationPage } from '../src/claims/reconciliation';
 
 let h: Harness;
 let programs: { id: string; code: string }[];

@@ -1,3 +1,4 @@
+/** Secrets for cookies and emailed links, and the hash the database keeps of them instead. */
 import { createHash, randomBytes } from 'node:crypto';
 
 /** A random secret for a cookie or an emailed link: 256 bits, URL-safe. */

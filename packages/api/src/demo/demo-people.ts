@@ -3,7 +3,7 @@
  */
 import type { Db } from '@tp/db';
 import type { RequestMeta } from '../context';
-import type { Viewer } from '../services/applications';
+import type { Viewer } from '../auth/resolve-session';
 
 export const meta: RequestMeta = { requestId: 'demo-seed', ip: null, userAgent: null, lang: 'en' };
 

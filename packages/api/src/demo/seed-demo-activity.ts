@@ -5,8 +5,11 @@
  * (and write the same audit trail). Demo mode only; idempotent (keyed by the call's title).
  */
 import type { ApiDeps } from '../context';
-import { createDraft, saveSection, submitApplication } from '../services/applications';
-import { createCall, moveCall } from '../services/calls';
+import { createDraft } from '../applications/create-draft';
+import { saveSection } from '../applications/save-section';
+import { submitApplication } from '../applications/submit-application';
+import { createCall } from '../calls/create-call';
+import { moveCall } from '../calls/move-call';
 import { idOf, meta, viewer } from './demo-people';
 import { seedDemoAgreements } from './seed-demo-agreements';
 

@@ -7,11 +7,21 @@
  */
 import { SCREENING_CHECKLIST, type AgreementTerms } from '@tp/domain';
 import type { ApiDeps } from '../context';
-import { createAgreement, sendForSignature, signAsRecipient, signForDepartment } from '../services/agreements';
-import { createDraft, saveSection, submitApplication } from '../services/applications';
-import { assignReviewer, decide, declareConflict, recommend, saveScores, screenApplication, submitReview } from '../services/assessment';
-import { createCall, moveCall } from '../services/calls';
-import { verifyOrganisation } from '../services/organisations';
+import { createAgreement } from '../agreements/create-agreement';
+import { sendForSignature } from '../agreements/send-for-signature';
+import { signAsRecipient, signForDepartment } from '../agreements/sign-agreement';
+import { createDraft } from '../applications/create-draft';
+import { saveSection } from '../applications/save-section';
+import { submitApplication } from '../applications/submit-application';
+import { assignReviewer } from '../applications/assign-reviewer';
+import { decide } from '../applications/decide-application';
+import { declareConflict } from '../applications/declare-conflict';
+import { recommend } from '../applications/recommend-application';
+import { saveScores, submitReview } from '../applications/score-application';
+import { screenApplication } from '../applications/screen-application';
+import { createCall } from '../calls/create-call';
+import { moveCall } from '../calls/move-call';
+import { verifyOrganisation } from '../organisations/verify-organisation';
 import { idOf, meta, viewer } from './demo-people';
 
 export const DEMO_APPROVED_CALL_TITLE_EN = 'Trauma-informed community empowerment projects: 2026 intake';

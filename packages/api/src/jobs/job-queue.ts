@@ -11,7 +11,7 @@ import { isoDateIn } from '@tp/domain';
 import type { Db } from '@tp/db';
 import { rollFiscalYearsForward } from '@tp/db/seed';
 import type { MailDeps } from '../mail/mailer';
-import { runReportReminders } from '../services/progress-reports';
+import { runReportReminders } from '../progress-reports/send-report-reminders';
 
 export const JOBS = {
   /** Reminders before reports are due and notices once they are overdue: every hour. */
