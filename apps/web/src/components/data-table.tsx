@@ -4,7 +4,9 @@
  * no rows, a message in its place. Markup: <caption>, <th scope="col">, and <th scope="row"> for
  * the column that names its row.
  */
-import type { HTMLAttributes, ReactNode } from 'react';
+import { Fragment, type HTMLAttributes, type ReactNode, type TdHTMLAttributes } from 'react';
+
+type DataAttributes = Record<`data-${string}`, string | undefined>;
 
 export interface Column<R> {
   /** The column's heading ('' for a column of links or actions); also its React key unless `key` is given. */
@@ -15,10 +17,13 @@ export interface Column<R> {
   numeric?: boolean;
   /** This column names the row: its cells are <th scope="row">. */
   rowHeader?: boolean;
+  /** Extra attributes of a body cell (data-*, style, className). */
+  cellProps?: (row: R) => TdHTMLAttributes<HTMLTableCellElement> & DataAttributes;
 }
 
 interface DataTableProps<R> {
-  caption: ReactNode;
+  /** What the table shows; a table should have one (the progress report's read-only tables have none yet). */
+  caption?: ReactNode;
   columns: readonly (Column<R> | false | null | undefined)[];
   rows: readonly R[];
   rowKey: (row: R, index: number) => string | number;
@@ -28,19 +33,23 @@ interface DataTableProps<R> {
   /** Extra classes of the table (after tp-table). */
   className?: string;
   /** Extra attributes of a row (data-*, className). */
-  rowProps?: (row: R, index: number) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
+  rowProps?: (row: R, index: number) => HTMLAttributes<HTMLTableRowElement> & DataAttributes;
   /** Rows after the body (totals), in a <tfoot>. */
   footer?: ReactNode;
+  /** A message under a row (an outcome, an editor), in a row of its own spanning every column. */
+  rowDetail?: (row: R, index: number) => ReactNode;
+  /** A note under the table, inside its scrolling frame. */
+  footnote?: ReactNode;
 }
 
-export function DataTable<R>({ caption, columns, rows, rowKey, empty, testId, className, rowProps, footer }: DataTableProps<R>) {
+export function DataTable<R>({ caption, columns, rows, rowKey, empty, testId, className, rowProps, rowDetail, footer, footnote }: DataTableProps<R>) {
   if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
   const cols = columns.filter((c): c is Column<R> => Boolean(c));
   const keyOf = (c: Column<R>, i: number) => c.key ?? (typeof c.header === 'string' && c.header !== '' ? c.header : `col-${i}`);
   return (
     <div className="tp-table-wrap">
       <table className={className ? `tp-table ${className}` : 'tp-table'} {...(testId ? { 'data-testid': testId } : {})}>
-        <caption>{caption}</caption>
+        {caption !== undefined ? <caption>{caption}</caption> : null}
         <thead>
           <tr>
             {cols.map((c, i) => (
@@ -51,21 +60,34 @@ export function DataTable<R>({ caption, columns, rows, rowKey, empty, testId, cl
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, r) => (
-            <tr key={rowKey(row, r)} {...(rowProps ? rowProps(row, r) : {})}>
-              {cols.map((c, i) => {
-                const Cell = c.rowHeader ? 'th' : 'td';
-                return (
-                  <Cell key={keyOf(c, i)} {...(c.rowHeader ? { scope: 'row' } : {})} {...(c.numeric ? { className: 'tp-num' } : {})}>
-                    {c.cell(row, r)}
-                  </Cell>
-                );
-              })}
-            </tr>
-          ))}
+          {rows.map((row, r) => {
+            const detail = rowDetail ? rowDetail(row, r) : null;
+            return (
+              <Fragment key={rowKey(row, r)}>
+                <tr {...(rowProps ? rowProps(row, r) : {})}>
+                  {cols.map((c, i) => {
+                    const Cell = c.rowHeader ? 'th' : 'td';
+                    const extra = c.cellProps ? c.cellProps(row) : {};
+                    const className = [c.numeric ? 'tp-num' : '', extra.className ?? ''].filter(Boolean).join(' ');
+                    return (
+                      <Cell key={keyOf(c, i)} {...(c.rowHeader ? { scope: 'row' } : {})} {...extra} {...(className ? { className } : {})}>
+                        {c.cell(row, r)}
+                      </Cell>
+                    );
+                  })}
+                </tr>
+                {detail ? (
+                  <tr>
+                    <td colSpan={cols.length}>{detail}</td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
         {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
+      {footnote}
     </div>
   );
 }
