@@ -36,8 +36,8 @@ interface DataTableProps<R> {
   rowProps?: (row: R, index: number) => HTMLAttributes<HTMLTableRowElement> & DataAttributes;
   /** Rows after the body (totals), in a <tfoot>. */
   footer?: ReactNode;
-  /** A message under a row (an outcome, an editor), in a row of its own spanning every column. */
-  rowDetail?: (row: R, index: number) => ReactNode;
+  /** Messages under a row (an outcome, an editor), each in a row of its own spanning every column; null for none. */
+  rowDetail?: (row: R, index: number) => ReactNode | readonly ReactNode[];
   /** A note under the table, inside its scrolling frame. */
   footnote?: ReactNode;
 }
@@ -62,6 +62,8 @@ export function DataTable<R>({ caption, columns, rows, rowKey, empty, testId, cl
         <tbody>
           {rows.map((row, r) => {
             const detail = rowDetail ? rowDetail(row, r) : null;
+            // Keyed by place, so that one message coming or going does not remount the other.
+            const details = (Array.isArray(detail) ? detail : [detail]).map((d: ReactNode, place) => ({ d, place })).filter(({ d }) => Boolean(d));
             return (
               <Fragment key={rowKey(row, r)}>
                 <tr {...(rowProps ? rowProps(row, r) : {})}>
@@ -76,11 +78,11 @@ export function DataTable<R>({ caption, columns, rows, rowKey, empty, testId, cl
                     );
                   })}
                 </tr>
-                {detail ? (
-                  <tr>
-                    <td colSpan={cols.length}>{detail}</td>
+                {details.map(({ d, place }) => (
+                  <tr key={`detail-${place}`}>
+                    <td colSpan={cols.length}>{d}</td>
                   </tr>
-                ) : null}
+                ))}
               </Fragment>
             );
           })}
