@@ -2,7 +2,6 @@
  * What the sections of the application form share: their titles, the frame that shows "Saved at
  * hh:mm" or their problems, and how amounts are typed and read back.
  */
-import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { parseMoney, toDecimalString, type ApplicationSection } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import type { ReactNode } from 'react';
@@ -10,6 +9,7 @@ import { ProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import type { SaveState } from './autosave';
 import type { ApplicationData, CallData } from './types';
+import { SectionHeading } from '../../components/page-heading';
 
 export const SECTION_TITLE: Record<ApplicationSection, MessageKey> = {
   project: 'apply.section.project',
@@ -41,9 +41,9 @@ export function SectionFrame({ section, state, onBlur, children }: { section: Ap
   const { t, locale } = useT();
   return (
     <section id={`section-${section}`} aria-labelledby={`heading-${section}`} className="tp-section tp-app-section" onBlur={onBlur}>
-      <GcdsHeading tag="h2" id={`heading-${section}`} characterLimit={false}>
+      <SectionHeading id={`heading-${section}`}>
         {t(SECTION_TITLE[section])}
-      </GcdsHeading>
+      </SectionHeading>
       <ProblemNotice problem={state.problems.form} />
       {children}
       <p className="tp-save-state" role="status" data-testid={`saved-${section}`} style={{ minHeight: '1.5em' }}>

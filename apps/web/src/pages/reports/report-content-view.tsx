@@ -1,11 +1,11 @@
 /** A submitted version of a report, read beside the agreement's plan and targets, with the officer's comments by section. */
-import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { type ActivityStatus, type ReportContent, type ReportSection } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { type ReactNode } from 'react';
 import { DataTable } from '../../components/data-table';
 import { useT } from '../../i18n/language';
 import { type Plan, SECTION_LABEL } from './use-report';
+import { SectionHeading } from '../../components/page-heading';
 
 // ---------------------------------------------------------------------------------------------
 // Reading a submitted version beside the plan
@@ -110,9 +110,9 @@ function ViewSection({ id, prefix, comments, children }: { id: ReportSection; pr
   const { t } = useT();
   return (
     <section aria-labelledby={`${prefix}-${id}`} className="tp-section">
-      <GcdsHeading tag="h2" id={`${prefix}-${id}`} characterLimit={false}>
+      <SectionHeading id={`${prefix}-${id}`}>
         {t(SECTION_LABEL[id])}
-      </GcdsHeading>
+      </SectionHeading>
       {comments[id] ? <p className="tp-officer-comment">{t('rep.comment', { comment: comments[id] })}</p> : null}
       {children}
     </section>

@@ -1,5 +1,5 @@
 /** The recipient's report form: autosaved as they type, with what submission still needs listed beside it. */
-import { GcdsButton, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
+import { GcdsButton, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
 import { ACTIVITY_STATUSES, GBA_CATEGORIES, reportContentInput, type GbaDimension, type ReportContent, type ReportSection } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems, type Problem } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
 import { type Report, SECTION_LABEL } from './use-report';
+import { SectionHeading } from '../../components/page-heading';
 
 // ---------------------------------------------------------------------------------------------
 // The recipient's form
@@ -296,9 +297,9 @@ function FormSection({ id, comment, children }: { id: ReportSection; comment: st
   const { t } = useT();
   return (
     <section aria-labelledby={`section-${id}`} className="tp-section">
-      <GcdsHeading tag="h2" id={`section-${id}`} characterLimit={false}>
+      <SectionHeading id={`section-${id}`}>
         {t(SECTION_LABEL[id])}
-      </GcdsHeading>
+      </SectionHeading>
       {comment ? (
         <p className="tp-officer-comment" data-testid={`comment-${id}`}>
           {t('rep.comment', { comment })}

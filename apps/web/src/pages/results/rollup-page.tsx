@@ -8,7 +8,7 @@ import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import type { MessageKey } from '@tp/i18n/web';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { PageHeading } from '../../components/page-heading';
+import { PageHeading, SectionHeading } from '../../components/page-heading';
 import { DataTable } from '../../components/data-table';
 import { QueryView } from '../../components/query-view';
 import { AnyRoleGate } from '../../components/role-gate';
@@ -67,9 +67,9 @@ function RollupBody({ data }: { data: RollupData }) {
   return (
     <>
       <section aria-labelledby="framework-heading" className="tp-section">
-        <GcdsHeading tag="h2" id="framework-heading" characterLimit={false}>
+        <SectionHeading id="framework-heading">
           {t('results.framework')}: {pick(data.program.nameEn, data.program.nameFr)}, {data.fiscalYear}
-        </GcdsHeading>
+        </SectionHeading>
         {data.outcomes.map((o) => (
           <DataTable
             key={o.id}
