@@ -10,6 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useMemo, type ReactNode } from 'react';
 import { BarChart } from '../components/charts/bar-chart';
+import { DataTable } from '../components/data-table';
 import { QueryView } from '../components/query-view';
 import { useT } from '../i18n/language';
 import { trpc } from '../lib/trpc';
@@ -51,66 +52,46 @@ export function RecipientDashboard() {
       </div>
       <GcdsHeading tag="h3">{t('dash.myIndicators')}</GcdsHeading>
       <QueryView query={indicators}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>{t('dash.none')}</p>
-          ) : (
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="dash-indicators">
-                <caption>{t('dash.myIndicators')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('results.col.agreement')}</th>
-                    <th scope="col">{t('results.col.indicator')}</th>
-                    <th scope="col">{t('results.col.target')}</th>
-                    <th scope="col">{t('results.col.actual')}</th>
-                    <th scope="col">{t('results.col.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((r) => (
-                    <tr key={`${r.agreementId}-${r.indicatorId}`}>
-                      <td>{r.referenceNumber}</td>
-                      <th scope="row">
-                        {pick(r.nameEn, r.nameFr)} <span className="tp-muted">({t(unitLabel(r.unit))})</span>
-                      </th>
-                      <td>{figure(r.targetValue, r.unit)}</td>
-                      <td>{figure(r.actual, r.unit)}</td>
-                      <td>{t(`results.status.${r.comparison.status}` as MessageKey)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(list) => (
+          <DataTable
+            caption={t('dash.myIndicators')}
+            testId="dash-indicators"
+            rows={list}
+            rowKey={(r) => `${r.agreementId}-${r.indicatorId}`}
+            empty={t('dash.none')}
+            columns={[
+              { header: t('results.col.agreement'), cell: (r) => r.referenceNumber },
+              {
+                header: t('results.col.indicator'),
+                rowHeader: true,
+                cell: (r) => (
+                  <>
+                    {pick(r.nameEn, r.nameFr)} <span className="tp-muted">({t(unitLabel(r.unit))})</span>
+                  </>
+                ),
+              },
+              { header: t('results.col.target'), cell: (r) => figure(r.targetValue, r.unit) },
+              { header: t('results.col.actual'), cell: (r) => figure(r.actual, r.unit) },
+              { header: t('results.col.status'), cell: (r) => t(`results.status.${r.comparison.status}` as MessageKey) },
+            ]}
+          />
+        )}
       </QueryView>
       <QueryView query={payments}>
         {(p) =>
           p.recent.length === 0 ? null : (
-            <div className="tp-table-wrap">
-              <table className="tp-table tp-table-money">
-                <caption>{t('dash.payments')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('results.col.agreement')}</th>
-                    <th scope="col">{t('results.fiscalYear')}</th>
-                    <th scope="col">{t('results.col.acceptedOn')}</th>
-                    <th scope="col">{t('results.col.amount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {p.recent.map((r) => (
-                    <tr key={String(r.id)}>
-                      <th scope="row">{r.referenceNumber}</th>
-                      <td>{r.fiscalYear}</td>
-                      <td>{formatDate(r.createdAt)}</td>
-                      <td>{formatMoney(r.amountCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('dash.payments')}
+              className="tp-table-money"
+              rows={p.recent}
+              rowKey={(r) => String(r.id)}
+              columns={[
+                { header: t('results.col.agreement'), rowHeader: true, cell: (r) => r.referenceNumber },
+                { header: t('results.fiscalYear'), cell: (r) => r.fiscalYear },
+                { header: t('results.col.acceptedOn'), cell: (r) => formatDate(r.createdAt) },
+                { header: t('results.col.amount'), cell: (r) => formatMoney(r.amountCents) },
+              ]}
+            />
           )
         }
       </QueryView>
@@ -133,35 +114,29 @@ export function OfficerDashboard() {
               <Stat testId="dash-to-certify" label={t('dash.claimsToCertify')} to="/claims" value={d.claimsToCertify} />
             </div>
             {d.atRiskList.length > 0 ? (
-              <div className="tp-table-wrap">
-                <table className="tp-table">
-                  <caption>
+              <DataTable
+                caption={
+                  <>
                     {t('dash.atRisk')} — {t('dash.atRisk.reason')}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('results.col.agreement')}</th>
-                      <th scope="col">{t('results.col.organisation')}</th>
-                      <th scope="col">{t('ca.col.risk')}</th>
-                      <th scope="col">{t('dash.overdueReports')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.atRiskList.map((a) => (
-                      <tr key={a.agreementId}>
-                        <th scope="row">
-                          <Link to="/agreements/$agreementId" params={{ agreementId: a.agreementId }} className="tp-link">
-                            {a.referenceNumber}
-                          </Link>
-                        </th>
-                        <td>{pick(a.organisationNameEn, a.organisationNameFr)}</td>
-                        <td>{t(`ca.risk.${a.riskLevel}` as MessageKey)}</td>
-                        <td>{a.overdue}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  </>
+                }
+                rows={d.atRiskList}
+                rowKey={(a) => a.agreementId}
+                columns={[
+                  {
+                    header: t('results.col.agreement'),
+                    rowHeader: true,
+                    cell: (a) => (
+                      <Link to="/agreements/$agreementId" params={{ agreementId: a.agreementId }} className="tp-link">
+                        {a.referenceNumber}
+                      </Link>
+                    ),
+                  },
+                  { header: t('results.col.organisation'), cell: (a) => pick(a.organisationNameEn, a.organisationNameFr) },
+                  { header: t('ca.col.risk'), cell: (a) => t(`ca.risk.${a.riskLevel}` as MessageKey) },
+                  { header: t('dash.overdueReports'), cell: (a) => a.overdue },
+                ]}
+              />
             ) : null}
           </>
         )}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { DataTable } from '../components/data-table';
 import { PageHeading } from '../components/page-heading';
 import { QueryView } from '../components/query-view';
 import { RoleGate } from '../components/role-gate';
@@ -17,33 +18,27 @@ export function FinanceHomePage() {
         {({ current, years }) => (
           <>
             <p>{t('finance.currentYear', { year: current })}</p>
-            <table className="tp-table">
-              <caption>{t('finance.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('finance.year')}</th>
-                  <th scope="col">{t('finance.start')}</th>
-                  <th scope="col">{t('finance.end')}</th>
-                  <th scope="col">{t('finance.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {years.map((year) => {
-                  const isCurrent = year.label === current;
-                  return (
-                    <tr key={year.label} className={isCurrent ? 'tp-current' : undefined} aria-current={isCurrent ? 'date' : undefined}>
-                      <th scope="row">
-                        {year.label}
-                        {isCurrent ? <strong className="tp-badge">{t('finance.current')}</strong> : null}
-                      </th>
-                      <td>{formatDate(year.startDate)}</td>
-                      <td>{formatDate(year.endDate)}</td>
-                      <td>{year.status === 'closed' ? t('fiscalYearStatus.closed') : t('fiscalYearStatus.open')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('finance.caption')}
+              rows={years}
+              rowKey={(year) => year.label}
+              rowProps={(year) => (year.label === current ? { className: 'tp-current', 'aria-current': 'date' } : {})}
+              columns={[
+                {
+                  header: t('finance.year'),
+                  rowHeader: true,
+                  cell: (year) => (
+                    <>
+                      {year.label}
+                      {year.label === current ? <strong className="tp-badge">{t('finance.current')}</strong> : null}
+                    </>
+                  ),
+                },
+                { header: t('finance.start'), cell: (year) => formatDate(year.startDate) },
+                { header: t('finance.end'), cell: (year) => formatDate(year.endDate) },
+                { header: t('finance.status'), cell: (year) => (year.status === 'closed' ? t('fiscalYearStatus.closed') : t('fiscalYearStatus.open')) },
+              ]}
+            />
           </>
         )}
       </QueryView>

@@ -1,7 +1,6 @@
 /** Programs and funding streams by strategy: the program officer's and the program manager's home. */
-import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { useQuery } from '@tanstack/react-query';
-import { PageHeading } from '../components/page-heading';
+import { PageHeading, SectionHeading } from '../components/page-heading';
 import { QueryView } from '../components/query-view';
 import { RoleGate } from '../components/role-gate';
 import { useT } from '../i18n/language';
@@ -39,9 +38,9 @@ function ProgramsByStrategy() {
       {(list) =>
         list.map((strategy) => (
           <section key={strategy.id} aria-labelledby={`strategy-${strategy.id}`}>
-            <GcdsHeading tag="h2" id={`strategy-${strategy.id}`} characterLimit={false}>
+            <SectionHeading id={`strategy-${strategy.id}`}>
               {pick(strategy.nameEn, strategy.nameFr)}
-            </GcdsHeading>
+            </SectionHeading>
             {strategy.programs.map((program) => (
               <article key={program.code} className="tp-card">
                 <h3>{pick(program.nameEn, program.nameFr)}</h3>

@@ -3,9 +3,9 @@ import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from './base';
 import { lazyPage } from './lazy-page';
 
-const ClaimPage = lazyPage(() => import('../pages/claims/claims-pages'), 'ClaimPage');
-const ClaimsPage = lazyPage(() => import('../pages/claims/claims-pages'), 'ClaimsPage');
-const NewClaimPage = lazyPage(() => import('../pages/claims/claims-pages'), 'NewClaimPage');
+const ClaimPage = lazyPage(() => import('../pages/claims/claim-page'), 'ClaimPage');
+const ClaimsPage = lazyPage(() => import('../pages/claims/claims-page'), 'ClaimsPage');
+const NewClaimPage = lazyPage(() => import('../pages/claims/new-claim-page'), 'NewClaimPage');
 const ReconciliationPage = lazyPage(() => import('../pages/claims/reconciliation-page'), 'ReconciliationPage');
 const AgreementJournalPage = lazyPage(() => import('../pages/claims/reconciliation-page'), 'AgreementJournalPage');
 

@@ -3,12 +3,12 @@ import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from './base';
 import { lazyPage } from './lazy-page';
 
-const AgreementPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'AgreementPage');
-const EditAgreementPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'EditAgreementPage');
-const MyAgreementsPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'MyAgreementsPage');
-const NewAgreementPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'NewAgreementPage');
-const PortfolioPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'PortfolioPage');
-const VersionPage = lazyPage(() => import('../pages/contribution-agreements/agreement-pages'), 'VersionPage');
+const AgreementPage = lazyPage(() => import('../pages/contribution-agreements/agreement-page'), 'AgreementPage');
+const EditAgreementPage = lazyPage(() => import('../pages/contribution-agreements/edit-agreement-page'), 'EditAgreementPage');
+const MyAgreementsPage = lazyPage(() => import('../pages/contribution-agreements/my-agreements-page'), 'MyAgreementsPage');
+const NewAgreementPage = lazyPage(() => import('../pages/contribution-agreements/new-agreement-page'), 'NewAgreementPage');
+const PortfolioPage = lazyPage(() => import('../pages/contribution-agreements/portfolio-page'), 'PortfolioPage');
+const VersionPage = lazyPage(() => import('../pages/contribution-agreements/version-page'), 'VersionPage');
 
 const portfolioRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/agreements', component: PortfolioPage });
 const myAgreementsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/my-agreements', component: MyAgreementsPage });

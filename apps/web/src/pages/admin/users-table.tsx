@@ -1,8 +1,9 @@
 import { GcdsButton, GcdsHeading } from '@cdssnc/gcds-components-react';
 import { setMembershipsInput, type Role } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
-import { Fragment, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isMembershipField, MembershipPicker, toMembershipInput, type MembershipRow, type OrganisationOption } from '../../components/membership-picker';
+import { DataTable } from '../../components/data-table';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems, type Problem } from '../../lib/form-problems';
@@ -24,7 +25,7 @@ interface Outcome {
 }
 
 export function UsersTable({ users, organisations }: { users: readonly AdminUser[]; organisations: readonly OrganisationOption[] }) {
-  const { t } = useT();
+  const { t, pick, formatDateTime } = useT();
   const [editing, setEditing] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const setActive = useMutation(trpc.admin.setUserActive.mutationOptions());
@@ -45,83 +46,63 @@ export function UsersTable({ users, organisations }: { users: readonly AdminUser
       <GcdsHeading tag="h2" id="users-heading">
         {t('admin.users')}
       </GcdsHeading>
-      <div className="tp-table-wrap">
-        <table className="tp-table">
-          <caption>{t('admin.usersCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('admin.email')}</th>
-              <th scope="col">{t('admin.status')}</th>
-              <th scope="col">{t('admin.roles')}</th>
-              <th scope="col">{t('admin.lastSignIn')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <Fragment key={user.id}>
-                <UserRow user={user} onEdit={() => setEditing(editing === user.id ? null : user.id)} onToggleActive={() => toggleActive(user)} />
-                {outcome?.userId === user.id ? (
-                  <tr>
-                    <td colSpan={6}>
-                      <ProblemNotice problem={outcome.problem} />
-                      {outcome.message ? <SuccessNotice>{outcome.message}</SuccessNotice> : null}
-                    </td>
-                  </tr>
-                ) : null}
-                {editing === user.id ? (
-                  <tr>
-                    <td colSpan={6}>
-                      <RolesEditor
-                        user={user}
-                        organisations={organisations}
-                        onDone={(message) => {
-                          setEditing(null);
-                          setOutcome(message ? { userId: user.id, problem: null, message } : null);
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('admin.usersCaption')}
+        rows={users}
+        rowKey={(user) => user.id}
+        rowProps={(user) => ({ 'data-user-email': user.email })}
+        columns={[
+          { header: t('admin.name'), rowHeader: true, cell: (user) => user.displayName },
+          { header: t('admin.email'), cell: (user) => user.email },
+          { header: t('admin.status'), cell: (user) => t(`admin.status.${user.status}`) },
+          {
+            header: t('admin.roles'),
+            cell: (user) => (
+              <ul className="tp-plain-list">
+                {user.memberships.map((m, i) => (
+                  <li key={i}>
+                    {t(`role.${m.role}`)}
+                    {m.organisationNameEn ? ` — ${pick(m.organisationNameEn, m.organisationNameFr ?? m.organisationNameEn)}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          { header: t('admin.lastSignIn'), cell: (user) => (user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t('common.never')) },
+          {
+            header: t('admin.actions'),
+            cell: (user) => (
+              <div className="tp-row-actions">
+                <GcdsButton type="button" buttonRole="secondary" size="small" onGcdsClick={() => setEditing(editing === user.id ? null : user.id)}>
+                  {t('admin.changeRoles', { name: user.displayName })}
+                </GcdsButton>
+                <GcdsButton type="button" buttonRole={user.status === 'deactivated' ? 'secondary' : 'danger'} size="small" onGcdsClick={() => toggleActive(user)}>
+                  {user.status === 'deactivated' ? t('admin.reactivate', { name: user.displayName }) : t('admin.deactivate', { name: user.displayName })}
+                </GcdsButton>
+              </div>
+            ),
+          },
+        ]}
+        rowDetail={(user) => [
+          outcome?.userId === user.id ? (
+            <>
+              <ProblemNotice problem={outcome.problem} />
+              {outcome.message ? <SuccessNotice>{outcome.message}</SuccessNotice> : null}
+            </>
+          ) : null,
+          editing === user.id ? (
+            <RolesEditor
+              user={user}
+              organisations={organisations}
+              onDone={(message) => {
+                setEditing(null);
+                setOutcome(message ? { userId: user.id, problem: null, message } : null);
+              }}
+            />
+          ) : null,
+        ]}
+      />
     </section>
-  );
-}
-
-function UserRow({ user, onEdit, onToggleActive }: { user: AdminUser; onEdit(): void; onToggleActive(): void }) {
-  const { t, pick, formatDateTime } = useT();
-  return (
-    <tr data-user-email={user.email}>
-      <th scope="row">{user.displayName}</th>
-      <td>{user.email}</td>
-      <td>{t(`admin.status.${user.status}`)}</td>
-      <td>
-        <ul className="tp-plain-list">
-          {user.memberships.map((m, i) => (
-            <li key={i}>
-              {t(`role.${m.role}`)}
-              {m.organisationNameEn ? ` — ${pick(m.organisationNameEn, m.organisationNameFr ?? m.organisationNameEn)}` : ''}
-            </li>
-          ))}
-        </ul>
-      </td>
-      <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t('common.never')}</td>
-      <td>
-        <div className="tp-row-actions">
-          <GcdsButton type="button" buttonRole="secondary" size="small" onGcdsClick={onEdit}>
-            {t('admin.changeRoles', { name: user.displayName })}
-          </GcdsButton>
-          <GcdsButton type="button" buttonRole={user.status === 'deactivated' ? 'secondary' : 'danger'} size="small" onGcdsClick={onToggleActive}>
-            {user.status === 'deactivated' ? t('admin.reactivate', { name: user.displayName }) : t('admin.deactivate', { name: user.displayName })}
-          </GcdsButton>
-        </div>
-      </td>
-    </tr>
   );
 }
 

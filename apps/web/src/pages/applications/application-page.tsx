@@ -17,7 +17,10 @@ import { problemsFromError, type Problem } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
 import { AttachmentsSection } from './attachments';
 import { FlushRegistry } from './autosave';
-import { BudgetSection, EligibilitySection, ExpectedResultsSection, GbaPlusSection, OtherFundingSection, ProjectSection, SECTION_TITLE, WorkPlanSection } from './sections';
+import { BudgetSection, OtherFundingSection } from './budget-sections';
+import { ProjectSection, WorkPlanSection } from './project-sections';
+import { EligibilitySection, ExpectedResultsSection, GbaPlusSection } from './results-sections';
+import { SECTION_TITLE } from './section-frame';
 import type { ApplicationData, CallData, Completeness } from './types';
 
 const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'screened_in', 'under_review', 'recommended'];

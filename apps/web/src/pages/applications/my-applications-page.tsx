@@ -1,6 +1,7 @@
 /** The signed-in recipient's applications: call, title, status, reference number and submission date. */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
@@ -22,48 +23,39 @@ function ApplicationsTable() {
   const list = useQuery(trpc.applications.mine.queryOptions());
   return (
     <QueryView query={list}>
-      {(rows) =>
-        rows.length === 0 ? (
-          <p>
-            {t('applications.none')}{' '}
-            <Link to="/calls" className="tp-link">
-              {t('applications.seeCalls')}
-            </Link>
-          </p>
-        ) : (
-          <div className="tp-table-wrap">
-            <table className="tp-table" data-testid="applications">
-              <caption>{t('applications.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('applications.titleColumn')}</th>
-                  <th scope="col">{t('applications.call')}</th>
-                  <th scope="col">{t('applications.status')}</th>
-                  <th scope="col">{t('applications.amount')}</th>
-                  <th scope="col">{t('applications.reference')}</th>
-                  <th scope="col">{t('applications.submittedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} data-application-id={row.id}>
-                    <th scope="row">
-                      <Link to="/applications/$applicationId" params={{ applicationId: row.id }} className="tp-link">
-                        {row.title || t('apply.untitled')}
-                      </Link>
-                    </th>
-                    <td>{pick(row.callTitleEn, row.callTitleFr)}</td>
-                    <td>{t(`status.application.${row.status}`)}</td>
-                    <td>{row.requestedAmountCents === null ? t('common.none') : formatMoney(row.requestedAmountCents)}</td>
-                    <td style={{ whiteSpace: 'nowrap' }}>{row.referenceNumber ?? t('common.none')}</td>
-                    <td>{row.submittedAt ? formatDate(row.submittedAt) : t('applications.notSubmitted')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      }
+      {(rows) => (
+        <DataTable
+          caption={t('applications.caption')}
+          testId="applications"
+          rows={rows}
+          rowKey={(row) => row.id}
+          rowProps={(row) => ({ 'data-application-id': row.id })}
+          empty={
+            <>
+              {t('applications.none')}{' '}
+              <Link to="/calls" className="tp-link">
+                {t('applications.seeCalls')}
+              </Link>
+            </>
+          }
+          columns={[
+            {
+              header: t('applications.titleColumn'),
+              rowHeader: true,
+              cell: (row) => (
+                <Link to="/applications/$applicationId" params={{ applicationId: row.id }} className="tp-link">
+                  {row.title || t('apply.untitled')}
+                </Link>
+              ),
+            },
+            { header: t('applications.call'), cell: (row) => pick(row.callTitleEn, row.callTitleFr) },
+            { header: t('applications.status'), cell: (row) => t(`status.application.${row.status}`) },
+            { header: t('applications.amount'), cell: (row) => (row.requestedAmountCents === null ? t('common.none') : formatMoney(row.requestedAmountCents)) },
+            { header: t('applications.reference'), cellProps: () => ({ style: { whiteSpace: 'nowrap' } }), cell: (row) => row.referenceNumber ?? t('common.none') },
+            { header: t('applications.submittedAt'), cell: (row) => (row.submittedAt ? formatDate(row.submittedAt) : t('applications.notSubmitted')) },
+          ]}
+        />
+      )}
     </QueryView>
   );
 }

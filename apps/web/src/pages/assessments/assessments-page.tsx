@@ -1,6 +1,7 @@
 /** /assessments (reviewers): the applications assigned to me and where my review of each stands. */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
@@ -22,49 +23,41 @@ function Assessments() {
     <>
       <PageHeading title={t('assess.mine.title')} intro={t('assess.mine.intro')} />
       <QueryView query={assignments}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>{t('assess.mine.empty')}</p>
-          ) : (
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="my-assignments">
-                <caption>{t('assess.mine.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('assess.col.reference')}</th>
-                    <th scope="col">{t('assess.col.organisation')}</th>
-                    <th scope="col">{t('assess.col.title')}</th>
-                    <th scope="col">{t('assess.col.call')}</th>
-                    <th scope="col">{t('assess.mine.state')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((a) => (
-                    <tr key={a.id} data-application-id={a.applicationId}>
-                      <th scope="row">
-                        <Link to="/assessments/$applicationId" params={{ applicationId: a.applicationId }} className="tp-link">
-                          {a.referenceNumber ?? t('assess.noReference')}
-                        </Link>
-                      </th>
-                      <td>{pick(a.organisationNameEn, a.organisationNameFr)}</td>
-                      <td>{a.title}</td>
-                      <td>{pick(a.callTitleEn, a.callTitleFr)}</td>
-                      <td>
-                        {a.conflict === null
-                          ? t('assess.state.declare')
-                          : a.conflict === 'conflict'
-                            ? t('assess.state.conflict')
-                            : a.submittedAt
-                              ? t('assess.state.submitted')
-                              : t('assess.state.scoring')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(list) => (
+          <DataTable
+            caption={t('assess.mine.caption')}
+            testId="my-assignments"
+            rows={list}
+            rowKey={(a) => a.id}
+            rowProps={(a) => ({ 'data-application-id': a.applicationId })}
+            empty={t('assess.mine.empty')}
+            columns={[
+              {
+                header: t('assess.col.reference'),
+                rowHeader: true,
+                cell: (a) => (
+                  <Link to="/assessments/$applicationId" params={{ applicationId: a.applicationId }} className="tp-link">
+                    {a.referenceNumber ?? t('assess.noReference')}
+                  </Link>
+                ),
+              },
+              { header: t('assess.col.organisation'), cell: (a) => pick(a.organisationNameEn, a.organisationNameFr) },
+              { header: t('assess.col.title'), cell: (a) => a.title },
+              { header: t('assess.col.call'), cell: (a) => pick(a.callTitleEn, a.callTitleFr) },
+              {
+                header: t('assess.mine.state'),
+                cell: (a) =>
+                  a.conflict === null
+                    ? t('assess.state.declare')
+                    : a.conflict === 'conflict'
+                      ? t('assess.state.conflict')
+                      : a.submittedAt
+                        ? t('assess.state.submitted')
+                        : t('assess.state.scoring'),
+              },
+            ]}
+          />
+        )}
       </QueryView>
     </>
   );

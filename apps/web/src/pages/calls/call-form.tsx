@@ -4,149 +4,18 @@
  * they lack. Criteria weights show a live total, which must be 100. Dates are Eastern Time.
  */
 import { GcdsButton, GcdsErrorMessage, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { CALL_PRIORITIES, callInput, MoneyParseError, ORGANISATION_TYPES, parseMoney, PROVINCES_AND_TERRITORIES, type CallInput } from '@tp/domain';
+import { CALL_PRIORITIES, callInput, ORGANISATION_TYPES, PROVINCES_AND_TERRITORIES, type CallInput } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
-import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
+import { NO_PROBLEMS, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
 import { CheckboxGroup } from './checkbox-group';
+import { callProblemsFromError, criteriaTotal, isCallField, toCandidate, type CallDraft, type CriterionRow } from './call-draft';
+import { QuestionsEditor } from './call-questions';
 import './programs.css';
-import { torontoWallTimeToDate } from './toronto-time';
-
-export interface QuestionRow {
-  textEn: string;
-  textFr: string;
-  expectedAnswer: 'yes' | 'no';
-}
-export interface CriterionRow {
-  nameEn: string;
-  nameFr: string;
-  weight: string;
-}
-export interface CallDraft {
-  programId: string;
-  streamId: string;
-  pillarIds: string[];
-  titleEn: string;
-  titleFr: string;
-  descriptionEn: string;
-  descriptionFr: string;
-  eligibleRecipientTypes: string[];
-  eligibleProvinces: string[];
-  priorities: string[];
-  minAmount: string;
-  maxAmount: string;
-  maxDurationMonths: string;
-  firstFiscalYear: string;
-  lastFiscalYear: string;
-  opensAt: string;
-  closesAt: string;
-  indicatorIds: string[];
-  eligibilityQuestions: QuestionRow[];
-  criteria: CriterionRow[];
-}
-
-export const EMPTY_CALL: CallDraft = {
-  programId: '',
-  streamId: '',
-  pillarIds: [],
-  titleEn: '',
-  titleFr: '',
-  descriptionEn: '',
-  descriptionFr: '',
-  eligibleRecipientTypes: [],
-  eligibleProvinces: [],
-  priorities: [],
-  minAmount: '',
-  maxAmount: '',
-  maxDurationMonths: '',
-  firstFiscalYear: '',
-  lastFiscalYear: '',
-  opensAt: '',
-  closesAt: '',
-  indicatorIds: [],
-  eligibilityQuestions: [],
-  criteria: [{ nameEn: '', nameFr: '', weight: '' }],
-};
-
-const TOP_FIELDS = [
-  'programId',
-  'streamId',
-  'pillarIds',
-  'titleEn',
-  'titleFr',
-  'descriptionEn',
-  'descriptionFr',
-  'eligibleRecipientTypes',
-  'eligibleProvinces',
-  'priorities',
-  'minAmountCents',
-  'maxAmountCents',
-  'maxDurationMonths',
-  'firstFiscalYear',
-  'lastFiscalYear',
-  'opensAt',
-  'closesAt',
-  'indicatorIds',
-  'eligibilityQuestions',
-  'criteria',
-];
-
-/** Field paths from updateDraft carry the input's nesting ("call.criteria"): the form names them without it. */
-const strip = (field: string) => field.replace(/^call\./, '');
-export const isCallField = (field: string) =>
-  TOP_FIELDS.includes(strip(field)) ||
-  /^criteria\.\d+\.(nameEn|nameFr|weight)$/.test(strip(field)) ||
-  /^eligibilityQuestions\.\d+\.(textEn|textFr|expectedAnswer)$/.test(strip(field));
-
-export function callProblemsFromError(error: unknown): FormProblems {
-  const problems = problemsFromError(error, isCallField);
-  return { form: problems.form, fields: Object.fromEntries(Object.entries(problems.fields).map(([k, v]) => [strip(k), v])) };
-}
-
-function money(text: string): bigint | undefined {
-  try {
-    return text.trim() === '' ? undefined : parseMoney(text);
-  } catch (error) {
-    if (error instanceof MoneyParseError) return undefined;
-    throw error;
-  }
-}
-
-const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : undefined);
-
-/** The draft as the API's input; what cannot be read is left out so that validation names it. */
-function toCandidate(draft: CallDraft): Record<string, unknown> {
-  return {
-    programId: draft.programId,
-    streamId: draft.streamId || null,
-    pillarIds: draft.pillarIds,
-    titleEn: draft.titleEn,
-    titleFr: draft.titleFr,
-    descriptionEn: draft.descriptionEn,
-    descriptionFr: draft.descriptionFr,
-    eligibleRecipientTypes: draft.eligibleRecipientTypes,
-    eligibleProvinces: draft.eligibleProvinces,
-    priorities: draft.priorities,
-    minAmountCents: money(draft.minAmount),
-    maxAmountCents: money(draft.maxAmount),
-    maxDurationMonths: wholeNumber(draft.maxDurationMonths),
-    firstFiscalYear: draft.firstFiscalYear,
-    lastFiscalYear: draft.lastFiscalYear,
-    opensAt: torontoWallTimeToDate(draft.opensAt) ?? undefined,
-    closesAt: torontoWallTimeToDate(draft.closesAt) ?? undefined,
-    indicatorIds: draft.indicatorIds,
-    eligibilityQuestions: draft.eligibilityQuestions.map((q) => ({ textEn: q.textEn, textFr: q.textFr, expectedAnswer: q.expectedAnswer === 'yes' })),
-    criteria: draft.criteria.map((c) => ({ nameEn: c.nameEn, nameFr: c.nameFr, weight: wholeNumber(c.weight) })),
-  };
-}
-
-export function criteriaTotal(criteria: readonly CriterionRow[]): number {
-  return criteria.reduce((sum, c) => sum + (wholeNumber(c.weight) ?? 0), 0);
-}
 
 interface CallFormProps {
   callId: string | null;
@@ -409,67 +278,7 @@ export function CallForm({ callId, initial }: CallFormProps) {
       )}
 
       <GcdsHeading tag="h2">{t('calls.section.questions')}</GcdsHeading>
-      <div className="tp-rows" id="call-eligibilityQuestions">
-        {fieldProblem('eligibilityQuestions') ? <GcdsErrorMessage messageId="call-questions-error">{errorOf('eligibilityQuestions')}</GcdsErrorMessage> : null}
-        {draft.eligibilityQuestions.length === 0 ? <p>{t('calls.noQuestions')}</p> : null}
-        {draft.eligibilityQuestions.map((q, index) => {
-          const change = (c: Partial<QuestionRow>) => set('eligibilityQuestions', draft.eligibilityQuestions.map((x, i) => (i === index ? { ...x, ...c } : x)));
-          return (
-            <fieldset key={index}>
-              <legend>{t('calls.question', { number: index + 1 })}</legend>
-              <GcdsInput
-                inputId={`call-question-${index}-textEn`}
-                name={`eligibilityQuestions.${index}.textEn`}
-                label={t('calls.field.questionEn')}
-                required
-                validateOn="other"
-                value={q.textEn}
-                errorMessage={errorOf(`eligibilityQuestions.${index}.textEn`)}
-                onGcdsInput={(event) => change({ textEn: valueOf(event) })}
-              />
-              <GcdsInput
-                inputId={`call-question-${index}-textFr`}
-                name={`eligibilityQuestions.${index}.textFr`}
-                label={t('calls.field.questionFr')}
-                required
-                validateOn="other"
-                value={q.textFr}
-                errorMessage={errorOf(`eligibilityQuestions.${index}.textFr`)}
-                onGcdsInput={(event) => change({ textFr: valueOf(event) })}
-              />
-              <GcdsSelect
-                key={`expected-${lang}`}
-                selectId={`call-question-${index}-expected`}
-                name={`eligibilityQuestions.${index}.expectedAnswer`}
-                label={t('calls.field.expectedAnswer')}
-                required
-                validateOn="other"
-                value={q.expectedAnswer}
-                onGcdsChange={(event) => change({ expectedAnswer: event.detail === 'no' ? 'no' : 'yes' })}
-              >
-                <option value="yes">{t('common.yes')}</option>
-                <option value="no">{t('common.no')}</option>
-              </GcdsSelect>
-              <GcdsButton
-                type="button"
-                buttonRole="secondary"
-                size="small"
-                onGcdsClick={() => set('eligibilityQuestions', draft.eligibilityQuestions.filter((_, i) => i !== index))}
-              >
-                {t('calls.removeQuestion', { number: index + 1 })}
-              </GcdsButton>
-            </fieldset>
-          );
-        })}
-        <GcdsButton
-          type="button"
-          buttonRole="secondary"
-          size="small"
-          onGcdsClick={() => set('eligibilityQuestions', [...draft.eligibilityQuestions, { textEn: '', textFr: '', expectedAnswer: 'yes' }])}
-        >
-          {t('calls.addQuestion')}
-        </GcdsButton>
-      </div>
+      <QuestionsEditor questions={draft.eligibilityQuestions} onChange={(rows) => set('eligibilityQuestions', rows)} hasProblem={Boolean(fieldProblem('eligibilityQuestions'))} errorOf={errorOf} />
 
       <GcdsHeading tag="h2">{t('calls.section.criteria')}</GcdsHeading>
       <div className="tp-rows" id="call-criteria">

@@ -9,6 +9,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
@@ -16,7 +17,8 @@ import { NO_PROBLEMS, problemsFromError, type FormProblems } from '../../lib/for
 import { formValues } from '../../lib/form-values';
 import { queryClient, trpc } from '../../lib/trpc';
 import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
-import { CallForm, EMPTY_CALL, type CallDraft } from './call-form';
+import { EMPTY_CALL, type CallDraft } from './call-draft';
+import { CallForm } from './call-form';
 import { Countdown } from './calls-page';
 import './programs.css';
 import { dateToTorontoWallTime, formatTorontoDateTime } from './toronto-time';
@@ -174,27 +176,15 @@ function CallDetails({ call }: { call: Call }) {
         <GcdsHeading tag="h2" id="call-criteria">
           {t('calls.section.criteria')}
         </GcdsHeading>
-        <div className="tp-table-wrap">
-          <table className="tp-table">
-            <caption>{t('calls.criteriaCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('calls.criterionName')}</th>
-                <th scope="col" className="tp-num">
-                  {t('calls.field.weight')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {call.criteria.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row">{pick(c.nameEn, c.nameFr)}</th>
-                  <td className="tp-num">{c.weight} %</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('calls.criteriaCaption')}
+          rows={call.criteria}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: t('calls.criterionName'), rowHeader: true, cell: (c) => pick(c.nameEn, c.nameFr) },
+            { header: t('calls.field.weight'), numeric: true, cell: (c) => `${c.weight} %` },
+          ]}
+        />
       </section>
     </>
   );

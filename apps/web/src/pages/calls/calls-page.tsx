@@ -7,6 +7,7 @@ import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
@@ -69,49 +70,40 @@ function StaffCalls() {
         </p>
       ) : null}
       <QueryView query={calls}>
-        {({ calls: list }) =>
-          list.length === 0 ? (
-            <p>{t('calls.none')}</p>
-          ) : (
-            <div className="tp-table-wrap">
-              <table className="tp-table">
-                <caption>{t('calls.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('calls.field.title')}</th>
-                    <th scope="col">{t('calls.field.program')}</th>
-                    <th scope="col">{t('calls.status')}</th>
-                    <th scope="col">{t('calls.field.opensAt')}</th>
-                    <th scope="col">{t('calls.field.closesAt')}</th>
-                    <th scope="col">{t('calls.amounts')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((call) => (
-                    <tr key={call.id} data-call-title={call.titleEn}>
-                      <th scope="row">
-                        <Link to="/calls/$callId" params={{ callId: call.id }} className="tp-link">
-                          {pick(call.titleEn, call.titleFr)}
-                        </Link>
-                      </th>
-                      <td>{pick(call.programNameEn, call.programNameFr)}</td>
-                      <td>
-                        <span className="tp-badge">{t(`calls.status.${call.status}`)}</span>
-                        {call.isOpen ? ` ${t('calls.openNow')}` : ''}
-                      </td>
-                      <td>{formatTorontoDateTime(call.opensAt, locale)}</td>
-                      <td>{formatTorontoDateTime(call.closesAt, locale)}</td>
-                      <td className="tp-num">
-                        {formatMoney(call.minAmountCents)} – {formatMoney(call.maxAmountCents)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p>{t('calls.timeZoneNote')}</p>
-            </div>
-          )
-        }
+        {({ calls: list }) => (
+          <DataTable
+            caption={t('calls.tableCaption')}
+            rows={list}
+            rowKey={(call) => call.id}
+            rowProps={(call) => ({ 'data-call-title': call.titleEn })}
+            empty={t('calls.none')}
+            footnote={<p>{t('calls.timeZoneNote')}</p>}
+            columns={[
+              {
+                header: t('calls.field.title'),
+                rowHeader: true,
+                cell: (call) => (
+                  <Link to="/calls/$callId" params={{ callId: call.id }} className="tp-link">
+                    {pick(call.titleEn, call.titleFr)}
+                  </Link>
+                ),
+              },
+              { header: t('calls.field.program'), cell: (call) => pick(call.programNameEn, call.programNameFr) },
+              {
+                header: t('calls.status'),
+                cell: (call) => (
+                  <>
+                    <span className="tp-badge">{t(`calls.status.${call.status}`)}</span>
+                    {call.isOpen ? ` ${t('calls.openNow')}` : ''}
+                  </>
+                ),
+              },
+              { header: t('calls.field.opensAt'), cell: (call) => formatTorontoDateTime(call.opensAt, locale) },
+              { header: t('calls.field.closesAt'), cell: (call) => formatTorontoDateTime(call.closesAt, locale) },
+              { header: t('calls.amounts'), cellProps: () => ({ className: 'tp-num' }), cell: (call) => `${formatMoney(call.minAmountCents)} – ${formatMoney(call.maxAmountCents)}` },
+            ]}
+          />
+        )}
       </QueryView>
     </>
   );

@@ -11,6 +11,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
@@ -103,55 +104,41 @@ function Reconciliation() {
           if (total === 0) return <p>{t('recon.empty')}</p>;
           return (
             <>
-              <div className="tp-table-wrap">
-                <table className="tp-table tp-table-money" data-testid="reconciliation">
-                  <caption>{t('recon.caption', { total })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('fin.col.agreement')}</th>
-                      <th scope="col">{t('fin.col.organisation')}</th>
-                      <th scope="col">{t('fin.col.fiscalYear')}</th>
-                      {byCategory ? <th scope="col">{t('fin.col.costCategory')}</th> : null}
-                      {MONEY_COLUMNS.map((c) => (
-                        <th key={c} scope="col">
-                          {t(MONEY_HEADERS[c])}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((r) => (
-                      <tr key={`${r.agreementId}-${r.fiscalYear}-${r.costCategory ?? ''}`} data-agreement={r.referenceNumber} data-fiscal-year={r.fiscalYear}>
-                        <th scope="row">
-                          <Link to="/agreements/$agreementId/journal" params={{ agreementId: r.agreementId }} className="tp-link">
-                            {r.referenceNumber}
-                          </Link>
-                        </th>
-                        <td>{pick(r.organisationNameEn, r.organisationNameFr)}</td>
-                        <td>{r.fiscalYear}</td>
-                        {byCategory ? <td>{r.costCategory ? t(`apply.cost.${r.costCategory}` as MessageKey) : ''}</td> : null}
-                        {MONEY_COLUMNS.map((c) => (
-                          <td key={c} data-column={c}>
-                            {formatMoney(r[c])}
-                          </td>
-                        ))}
-                      </tr>
+              <DataTable
+                caption={t('recon.caption', { total })}
+                className="tp-table-money"
+                testId="reconciliation"
+                rows={list}
+                rowKey={(r) => `${r.agreementId}-${r.fiscalYear}-${r.costCategory ?? ''}`}
+                rowProps={(r) => ({ 'data-agreement': r.referenceNumber, 'data-fiscal-year': r.fiscalYear })}
+                columns={[
+                  {
+                    header: t('fin.col.agreement'),
+                    rowHeader: true,
+                    cell: (r) => (
+                      <Link to="/agreements/$agreementId/journal" params={{ agreementId: r.agreementId }} className="tp-link">
+                        {r.referenceNumber}
+                      </Link>
+                    ),
+                  },
+                  { header: t('fin.col.organisation'), cell: (r) => pick(r.organisationNameEn, r.organisationNameFr) },
+                  { header: t('fin.col.fiscalYear'), cell: (r) => r.fiscalYear },
+                  byCategory && { header: t('fin.col.costCategory'), cell: (r) => (r.costCategory ? t(`apply.cost.${r.costCategory}` as MessageKey) : '') },
+                  ...MONEY_COLUMNS.map((c) => ({ key: c, header: t(MONEY_HEADERS[c]), cellProps: () => ({ 'data-column': c }), cell: (r: (typeof list)[number]) => formatMoney(r[c]) })),
+                ]}
+                footer={
+                  <tr>
+                    <th scope="row" colSpan={byCategory ? 4 : 3}>
+                      {t('recon.total', { total })}
+                    </th>
+                    {MONEY_COLUMNS.map((c) => (
+                      <td key={c} data-column={c}>
+                        {formatMoney(totals[c])}
+                      </td>
                     ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row" colSpan={byCategory ? 4 : 3}>
-                        {t('recon.total', { total })}
-                      </th>
-                      {MONEY_COLUMNS.map((c) => (
-                        <td key={c} data-column={c}>
-                          {formatMoney(totals[c])}
-                        </td>
-                      ))}
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
+                  </tr>
+                }
+              />
               <p>{t('ca.portfolio.page', { page: shown, pages })}</p>
               <div className="tp-actions">
                 {shown > 1 ? (
@@ -215,70 +202,45 @@ export function AgreementJournalPage({ agreementId }: { agreementId: string }) {
       <QueryView query={ledger}>
         {(l) => (
           <>
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="journal-balances">
-                <caption>{t('recon.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fin.col.fiscalYear')}</th>
-                    <th scope="col">{t('fin.col.budget')}</th>
-                    <th scope="col">{t('fin.col.committed')}</th>
-                    <th scope="col">{t('fin.col.paid')}</th>
-                    <th scope="col">{t('fin.col.advancesOutstanding')}</th>
-                    <th scope="col">{t('fin.col.lapsed')}</th>
-                    <th scope="col">{t('fin.col.available')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {l.byFiscalYear.map((y) => (
-                    <tr key={y.fiscalYear}>
-                      <th scope="row">{y.fiscalYear}</th>
-                      <td>{formatMoney(y.amountCents)}</td>
-                      <td>{formatMoney(y.committed)}</td>
-                      <td>{formatMoney(y.paid)}</td>
-                      <td>{formatMoney(y.advancesOutstanding)}</td>
-                      <td>{formatMoney(y.lapsed)}</td>
-                      <td>{formatMoney(y.available)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="journal-entries">
-                <caption>{t('recon.journalCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('fin.col.date')}</th>
-                    <th scope="col">{t('fin.col.fiscalYear')}</th>
-                    <th scope="col">{t('fin.col.entryKind')}</th>
-                    <th scope="col">{t('fin.col.costCategory')}</th>
-                    <th scope="col">{t('fin.col.amount')}</th>
-                    <th scope="col">{t('fin.col.memo')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {l.entries.map((e) => (
-                    <tr key={String(e.id)}>
-                      <td>{formatDate(e.createdAt)}</td>
-                      <td>{e.fiscalYear}</td>
-                      <td>{t(`ledger.kind.${e.kind}` as MessageKey)}</td>
-                      <td>{e.costCategory ? t(`apply.cost.${e.costCategory}` as MessageKey) : ''}</td>
-                      <td>{formatMoney(e.amountCents)}</td>
-                      <td>
-                        {e.claimId ? (
-                          <Link to="/claims/$claimId" params={{ claimId: e.claimId }} className="tp-link">
-                            {e.memo}
-                          </Link>
-                        ) : (
-                          e.memo
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('recon.caption')}
+              testId="journal-balances"
+              rows={l.byFiscalYear}
+              rowKey={(y) => y.fiscalYear}
+              columns={[
+                { header: t('fin.col.fiscalYear'), rowHeader: true, cell: (y) => y.fiscalYear },
+                { header: t('fin.col.budget'), cell: (y) => formatMoney(y.amountCents) },
+                { header: t('fin.col.committed'), cell: (y) => formatMoney(y.committed) },
+                { header: t('fin.col.paid'), cell: (y) => formatMoney(y.paid) },
+                { header: t('fin.col.advancesOutstanding'), cell: (y) => formatMoney(y.advancesOutstanding) },
+                { header: t('fin.col.lapsed'), cell: (y) => formatMoney(y.lapsed) },
+                { header: t('fin.col.available'), cell: (y) => formatMoney(y.available) },
+              ]}
+            />
+            <DataTable
+              caption={t('recon.journalCaption')}
+              testId="journal-entries"
+              rows={l.entries}
+              rowKey={(e) => String(e.id)}
+              columns={[
+                { header: t('fin.col.date'), cell: (e) => formatDate(e.createdAt) },
+                { header: t('fin.col.fiscalYear'), cell: (e) => e.fiscalYear },
+                { header: t('fin.col.entryKind'), cell: (e) => t(`ledger.kind.${e.kind}` as MessageKey) },
+                { header: t('fin.col.costCategory'), cell: (e) => (e.costCategory ? t(`apply.cost.${e.costCategory}` as MessageKey) : '') },
+                { header: t('fin.col.amount'), cell: (e) => formatMoney(e.amountCents) },
+                {
+                  header: t('fin.col.memo'),
+                  cell: (e) =>
+                    e.claimId ? (
+                      <Link to="/claims/$claimId" params={{ claimId: e.claimId }} className="tp-link">
+                        {e.memo}
+                      </Link>
+                    ) : (
+                      e.memo
+                    ),
+                },
+              ]}
+            />
           </>
         )}
       </QueryView>

@@ -32,6 +32,7 @@ import { ProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { problemsFromIssues, type FormProblems, type Problem } from '../../lib/form-problems';
 import { MoneyField, readMoney } from '../intake/money-field';
+import { SectionHeading } from '../../components/page-heading';
 
 export interface TermsOptions {
   streams: { id: string; nameEn: string; nameFr: string }[];
@@ -179,9 +180,9 @@ function Select({ id, label, value, onChange, problem, children }: { id: string;
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`terms-${id}`} className="tp-section">
-      <GcdsHeading tag="h2" id={`terms-${id}`} characterLimit={false}>
+      <SectionHeading id={`terms-${id}`}>
         {title}
-      </GcdsHeading>
+      </SectionHeading>
       {children}
     </section>
   );

@@ -3,6 +3,7 @@
  * Shown to staff on /intake/$id and to a reviewer (after declaring no conflict) on /assessments/$id.
  */
 import { GcdsHeading } from '@cdssnc/gcds-components-react';
+import { DataTable } from '../../components/data-table';
 import { useT } from '../../i18n/language';
 import type { trpcClient } from '../../lib/trpc';
 
@@ -106,29 +107,17 @@ export function ApplicationSections({ app, call }: { app: ApplicationDetail; cal
         <GcdsHeading tag="h2" id="budget-heading">
           {t('assess.section.budget')}
         </GcdsHeading>
-        <div className="tp-table-wrap">
-          <table className="tp-table">
-            <caption>{t('assess.budgetCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('assess.budget.fiscalYear')}</th>
-                <th scope="col">{t('assess.budget.category')}</th>
-                <th scope="col">{t('assess.budget.amount')}</th>
-                <th scope="col">{t('assess.budget.justification')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {budget.lines.map((l, i) => (
-                <tr key={i}>
-                  <td>{l.fiscalYear}</td>
-                  <td>{t(`assess.costCategory.${l.category}`)}</td>
-                  <td>{formatMoney(l.amountCents)}</td>
-                  <td>{l.justification}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('assess.budgetCaption')}
+          rows={budget.lines}
+          rowKey={(_, i) => i}
+          columns={[
+            { header: t('assess.budget.fiscalYear'), cell: (l) => l.fiscalYear },
+            { header: t('assess.budget.category'), cell: (l) => t(`assess.costCategory.${l.category}`) },
+            { header: t('assess.budget.amount'), cell: (l) => formatMoney(l.amountCents) },
+            { header: t('assess.budget.justification'), cell: (l) => l.justification },
+          ]}
+        />
         <h3>{t('assess.budget.totalsByYear')}</h3>
         <dl className="tp-facts">
           {Object.entries(totals.byFiscalYear).map(([fy, cents]) => (
@@ -155,33 +144,18 @@ export function ApplicationSections({ app, call }: { app: ApplicationDetail; cal
         <GcdsHeading tag="h2" id="funding-heading">
           {t('assess.section.otherFunding')}
         </GcdsHeading>
-        {otherFunding.sources.length === 0 ? (
-          <p>{t('assess.none')}</p>
-        ) : (
-          <div className="tp-table-wrap">
-            <table className="tp-table">
-              <caption>{t('assess.otherFundingCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('assess.funding.source')}</th>
-                  <th scope="col">{t('assess.funding.kind')}</th>
-                  <th scope="col">{t('assess.funding.amount')}</th>
-                  <th scope="col">{t('assess.funding.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {otherFunding.sources.map((s, i) => (
-                  <tr key={i}>
-                    <td>{s.source}</td>
-                    <td>{t(`assess.fundingKind.${s.kind}`)}</td>
-                    <td>{formatMoney(s.amountCents)}</td>
-                    <td>{t(`assess.fundingStatus.${s.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('assess.otherFundingCaption')}
+          rows={otherFunding.sources}
+          rowKey={(_, i) => i}
+          empty={t('assess.none')}
+          columns={[
+            { header: t('assess.funding.source'), cell: (s) => s.source },
+            { header: t('assess.funding.kind'), cell: (s) => t(`assess.fundingKind.${s.kind}`) },
+            { header: t('assess.funding.amount'), cell: (s) => formatMoney(s.amountCents) },
+            { header: t('assess.funding.status'), cell: (s) => t(`assess.fundingStatus.${s.status}`) },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="results-heading" className="tp-section">

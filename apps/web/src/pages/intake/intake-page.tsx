@@ -8,6 +8,7 @@ import { APPLICATION_STAFF, APPLICATION_STATUSES, type ApplicationStatus, CALL_P
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
@@ -105,45 +106,36 @@ function Intake() {
             {rows.length === 0 ? (
               <p role="status">{t('assess.queueEmpty')}</p>
             ) : (
-              <div className="tp-table-wrap">
-                <table className="tp-table" data-testid="intake-queue">
-                  <caption>{t('assess.queueCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('assess.col.reference')}</th>
-                      <th scope="col">{t('assess.col.organisation')}</th>
-                      <th scope="col">{t('assess.col.title')}</th>
-                      {showCall ? <th scope="col">{t('assess.col.call')}</th> : null}
-                      <th scope="col">{t('assess.col.province')}</th>
-                      <th scope="col">{t('assess.col.submitted')}</th>
-                      <th scope="col">{t('assess.col.requested')}</th>
-                      <th scope="col">{t('assess.col.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr key={r.id} data-application-id={r.id}>
-                        <th scope="row">
-                          <Link to="/intake/$applicationId" params={{ applicationId: r.id }} className="tp-link">
-                            {r.referenceNumber ?? t('assess.noReference')}
-                          </Link>
-                        </th>
-                        <td>
-                          {pick(r.organisationNameEn, r.organisationNameFr)}
-                          <br />
-                          <small>{r.organisationVerifiedAt ? t('assess.verified') : t('assess.notVerified')}</small>
-                        </td>
-                        <td>{r.title}</td>
-                        {showCall ? <td>{pick(r.callTitleEn, r.callTitleFr)}</td> : null}
-                        <td>{t(`province.${r.provinceOrTerritory}`)}</td>
-                        <td>{r.submittedAt ? formatDate(r.submittedAt) : ''}</td>
-                        <td>{r.requestedAmountCents !== null ? formatMoney(r.requestedAmountCents) : ''}</td>
-                        <td>{t(`status.application.${r.status}`)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('assess.queueCaption')}
+                testId="intake-queue"
+                rows={rows}
+                rowKey={(r) => r.id}
+                rowProps={(r) => ({ 'data-application-id': r.id })}
+                columns={[
+                  {
+                    header: t('assess.col.reference'),
+                    rowHeader: true,
+                    cell: (r) => <IntakeLink id={r.id} reference={r.referenceNumber} />,
+                  },
+                  {
+                    header: t('assess.col.organisation'),
+                    cell: (r) => (
+                      <>
+                        {pick(r.organisationNameEn, r.organisationNameFr)}
+                        <br />
+                        <small>{r.organisationVerifiedAt ? t('assess.verified') : t('assess.notVerified')}</small>
+                      </>
+                    ),
+                  },
+                  { header: t('assess.col.title'), cell: (r) => r.title },
+                  showCall && { header: t('assess.col.call'), cell: (r) => pick(r.callTitleEn, r.callTitleFr) },
+                  { header: t('assess.col.province'), cell: (r) => t(`province.${r.provinceOrTerritory}`) },
+                  { header: t('assess.col.submitted'), cell: (r) => (r.submittedAt ? formatDate(r.submittedAt) : '') },
+                  { header: t('assess.col.requested'), cell: (r) => (r.requestedAmountCents !== null ? formatMoney(r.requestedAmountCents) : '') },
+                  { header: t('assess.col.status'), cell: (r) => t(`status.application.${r.status}`) },
+                ]}
+              />
             )}
             {[...new Map(rows.map((r) => [r.callId, pick(r.callTitleEn, r.callTitleFr)])).entries()].map(([callId, title]) => (
               <CallPanel key={callId} callId={callId} title={title} />
@@ -178,47 +170,32 @@ function CallPanel({ callId, title }: { callId: string; title: string }) {
       </GcdsHeading>
       <h3>{t('assess.ranking')}</h3>
       <QueryView query={ranking}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>{t('assess.rankingEmpty')}</p>
-          ) : (
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="ranking">
-                <caption>{t('assess.rankingCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('assess.col.rank')}</th>
-                    <th scope="col">{t('assess.col.reference')}</th>
-                    <th scope="col">{t('assess.col.organisation')}</th>
-                    <th scope="col">{t('assess.col.average')}</th>
-                    <th scope="col">{t('assess.col.reviewers')}</th>
-                    <th scope="col">{t('assess.col.spread')}</th>
-                    <th scope="col">{t('assess.col.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((r) => (
-                    <tr key={r.id} data-ranked-id={r.id}>
-                      <td>{r.rank ?? '—'}</td>
-                      <th scope="row">
-                        <Link to="/intake/$applicationId" params={{ applicationId: r.id }} className="tp-link">
-                          {r.referenceNumber ?? t('assess.noReference')}
-                        </Link>
-                      </th>
-                      <td>{pick(r.organisationNameEn, r.organisationNameFr)}</td>
-                      <td>{r.averageScore === null ? t('assess.notScored') : t('assess.score100', { score: r.averageScore })}</td>
-                      <td>{r.reviewers}</td>
-                      <td>
-                        {r.spread === null ? '—' : r.spreadAlert ? <strong>{t('assess.spreadAlert', { points: r.spread })}</strong> : t('assess.points', { points: r.spread })}
-                      </td>
-                      <td>{t(`status.application.${r.status}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(list) => (
+          <DataTable
+            caption={t('assess.rankingCaption')}
+            testId="ranking"
+            rows={list}
+            rowKey={(r) => r.id}
+            rowProps={(r) => ({ 'data-ranked-id': r.id })}
+            empty={t('assess.rankingEmpty')}
+            columns={[
+              { header: t('assess.col.rank'), cell: (r) => r.rank ?? '—' },
+              {
+                header: t('assess.col.reference'),
+                rowHeader: true,
+                cell: (r) => <IntakeLink id={r.id} reference={r.referenceNumber} />,
+              },
+              { header: t('assess.col.organisation'), cell: (r) => pick(r.organisationNameEn, r.organisationNameFr) },
+              { header: t('assess.col.average'), cell: (r) => (r.averageScore === null ? t('assess.notScored') : t('assess.score100', { score: r.averageScore })) },
+              { header: t('assess.col.reviewers'), cell: (r) => r.reviewers },
+              {
+                header: t('assess.col.spread'),
+                cell: (r) => (r.spread === null ? '—' : r.spreadAlert ? <strong>{t('assess.spreadAlert', { points: r.spread })}</strong> : t('assess.points', { points: r.spread })),
+              },
+              { header: t('assess.col.status'), cell: (r) => t(`status.application.${r.status}`) },
+            ]}
+          />
+        )}
       </QueryView>
       <h3>{t('assess.standards')}</h3>
       <QueryView query={standards}>
@@ -244,5 +221,15 @@ function CallPanel({ callId, title }: { callId: string; title: string }) {
         )}
       </QueryView>
     </section>
+  );
+}
+
+/** An application's reference number (or that it has none yet), linking to its intake page. */
+function IntakeLink({ id, reference }: { id: string; reference: string | null }) {
+  const { t } = useT();
+  return (
+    <Link to="/intake/$applicationId" params={{ applicationId: id }} className="tp-link">
+      {reference ?? t('assess.noReference')}
+    </Link>
   );
 }

@@ -8,7 +8,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LanguageSelect } from '../../components/language-select';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
-import { PageHeading } from '../../components/page-heading';
+import { PageHeading, SectionHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
 import { TextField } from '../../components/text-field';
@@ -41,9 +41,9 @@ function OrganisationProfile({ org }: { org: MyOrganisation }) {
   const [saved, setSaved] = useState<null | 'saved' | 'needsVerification'>(null);
   return (
     <section aria-labelledby={`org-${org.id}`} className="tp-section">
-      <GcdsHeading tag="h2" id={`org-${org.id}`} characterLimit={false}>
+      <SectionHeading id={`org-${org.id}`}>
         {pick(org.legalNameEn, org.legalNameFr)}
-      </GcdsHeading>
+      </SectionHeading>
       <p data-testid="verification">
         {org.verifiedAt ? t('organisation.verified', { date: formatDate(org.verifiedAt) }) : t('organisation.notVerified')}
       </p>

@@ -2,8 +2,9 @@ import { ORGANISATION_VERIFIERS } from '@tp/domain';
 /** /organisations (program officers and administrators): registered organisations, verification, possible duplicates. */
 import { GcdsButton } from '@cdssnc/gcds-components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
@@ -55,58 +56,44 @@ function Organisations() {
             const o = list.find((x) => x.id === id);
             return o ? pick(o.legalNameEn, o.legalNameFr) : id;
           };
-          return list.length === 0 ? (
-            <p>{t('assess.orgs.empty')}</p>
-          ) : (
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="organisations">
-                <caption>{t('assess.orgs.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('assess.orgs.name')}</th>
-                    <th scope="col">{t('assess.orgs.business')}</th>
-                    <th scope="col">{t('assess.orgs.type')}</th>
-                    <th scope="col">{t('assess.orgs.province')}</th>
-                    <th scope="col">{t('assess.orgs.verification')}</th>
-                    <th scope="col">{t('assess.orgs.duplicates')}</th>
-                    <th scope="col">{t('assess.orgs.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((o) => {
-                    const name = pick(o.legalNameEn, o.legalNameFr);
-                    return (
-                      <Fragment key={o.id}>
-                        <tr data-organisation={o.legalNameEn}>
-                          <th scope="row">{name}</th>
-                          <td>{o.businessNumber ?? t('assess.notGiven')}</td>
-                          <td>{t(`organisationType.${o.type}`)}</td>
-                          <td>{t(`province.${o.provinceOrTerritory}`)}</td>
-                          <td>{o.verifiedAt ? t('assess.orgs.verifiedOn', { date: formatDate(o.verifiedAt) }) : t('assess.orgs.notVerified')}</td>
-                          <td>{o.possibleDuplicateIds.length === 0 ? t('assess.none') : <strong>{t('assess.orgs.looksLike', { names: o.possibleDuplicateIds.map(nameOf).join('; ') })}</strong>}</td>
-                          <td>
-                            {o.verifiedAt ? null : (
-                              <GcdsButton type="button" buttonRole="secondary" size="small" disabled={verify.isPending} onGcdsClick={() => void onVerify(o.id, name)}>
-                                {t('assess.orgs.verify')}
-                                <span style={SR_ONLY}> {name}</span>
-                              </GcdsButton>
-                            )}
-                          </td>
-                        </tr>
-                        {outcome?.id === o.id ? (
-                          <tr>
-                            <td colSpan={7}>
-                              <ProblemNotice problem={outcome.problem} />
-                              {outcome.message ? <SuccessNotice>{outcome.message}</SuccessNotice> : null}
-                            </td>
-                          </tr>
-                        ) : null}
-                      </Fragment>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+          return (
+            <DataTable
+              caption={t('assess.orgs.caption')}
+              testId="organisations"
+              rows={list}
+              rowKey={(o) => o.id}
+              rowProps={(o) => ({ 'data-organisation': o.legalNameEn })}
+              empty={t('assess.orgs.empty')}
+              columns={[
+                { header: t('assess.orgs.name'), rowHeader: true, cell: (o) => pick(o.legalNameEn, o.legalNameFr) },
+                { header: t('assess.orgs.business'), cell: (o) => o.businessNumber ?? t('assess.notGiven') },
+                { header: t('assess.orgs.type'), cell: (o) => t(`organisationType.${o.type}`) },
+                { header: t('assess.orgs.province'), cell: (o) => t(`province.${o.provinceOrTerritory}`) },
+                { header: t('assess.orgs.verification'), cell: (o) => (o.verifiedAt ? t('assess.orgs.verifiedOn', { date: formatDate(o.verifiedAt) }) : t('assess.orgs.notVerified')) },
+                {
+                  header: t('assess.orgs.duplicates'),
+                  cell: (o) => (o.possibleDuplicateIds.length === 0 ? t('assess.none') : <strong>{t('assess.orgs.looksLike', { names: o.possibleDuplicateIds.map(nameOf).join('; ') })}</strong>),
+                },
+                {
+                  header: t('assess.orgs.actions'),
+                  cell: (o) =>
+                    o.verifiedAt ? null : (
+                      <GcdsButton type="button" buttonRole="secondary" size="small" disabled={verify.isPending} onGcdsClick={() => void onVerify(o.id, pick(o.legalNameEn, o.legalNameFr))}>
+                        {t('assess.orgs.verify')}
+                        <span style={SR_ONLY}> {pick(o.legalNameEn, o.legalNameFr)}</span>
+                      </GcdsButton>
+                    ),
+                },
+              ]}
+              rowDetail={(o) =>
+                outcome?.id === o.id ? (
+                  <>
+                    <ProblemNotice problem={outcome.problem} />
+                    {outcome.message ? <SuccessNotice>{outcome.message}</SuccessNotice> : null}
+                  </>
+                ) : null
+              }
+            />
           );
         }}
       </QueryView>

@@ -1,9 +1,8 @@
 import { PROGRAM_STAFF } from '@tp/domain';
 /** /programs: every program by strategy, with its type, stacking limit and budget by fiscal year. */
-import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { PageHeading } from '../../components/page-heading';
+import { PageHeading, SectionHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';
@@ -29,9 +28,9 @@ export function ProgramsListPage() {
           const strategies = [...new Map(list.map((p) => [p.strategyId, p])).values()];
           return strategies.map((s) => (
             <section key={s.strategyId} aria-labelledby={`strategy-${s.strategyCode}`} className="tp-section">
-              <GcdsHeading tag="h2" id={`strategy-${s.strategyCode}`} characterLimit={false}>
+              <SectionHeading id={`strategy-${s.strategyCode}`}>
                 {pick(s.strategyNameEn, s.strategyNameFr)}
-              </GcdsHeading>
+              </SectionHeading>
               {list
                 .filter((p) => p.strategyId === s.strategyId)
                 .map((program) => (

@@ -6,6 +6,7 @@
  */
 import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import { useQuery } from '@tanstack/react-query';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
@@ -43,70 +44,33 @@ export function AgreementProgressPage({ agreementId }: { agreementId: string }) 
                       percent: p.activities.completedOrUnderWayPercent,
                     })}
                   </p>
-                  <div className="tp-table-wrap">
-                    <table className="tp-table">
-                      <caption>{t('rep.progress.milestonesCaption')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('rep.progress.milestone')}</th>
-                          <th scope="col">{t('rep.col.due')}</th>
-                          <th scope="col">{t('rep.progress.milestoneStatus')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {p.milestones.map((m) => (
-                          <tr key={m.key}>
-                            <td>{m.title}</td>
-                            <td>{formatDate(m.dueDate)}</td>
-                            <td>{m.status ? t(`status.activity.${m.status}`) : t('rep.progress.noData')}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption={t('rep.progress.milestonesCaption')}
+                    rows={p.milestones}
+                    rowKey={(m) => m.key}
+                    columns={[
+                      { header: t('rep.progress.milestone'), cell: (m) => m.title },
+                      { header: t('rep.col.due'), cell: (m) => formatDate(m.dueDate) },
+                      { header: t('rep.progress.milestoneStatus'), cell: (m) => (m.status ? t(`status.activity.${m.status}`) : t('rep.progress.noData')) },
+                    ]}
+                  />
                 </section>
                 <section aria-labelledby="progress-indicators" className="tp-section">
                   <GcdsHeading tag="h2" id="progress-indicators">
                     {t('rep.progress.indicators')}
                   </GcdsHeading>
-                  <div className="tp-table-wrap">
-                    <table className="tp-table" data-testid="indicator-progress">
-                      <caption>{t('rep.progress.caption')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('rep.progress.indicator')}</th>
-                          <th scope="col">{t('rep.progress.actual')}</th>
-                          <th scope="col">{t('rep.progress.target')}</th>
-                          <th scope="col">{t('rep.progress.share')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {p.indicators.map((i) => {
-                          const share = i.actual !== null && i.targetValue && Number(i.targetValue) > 0 ? Math.round((Number(i.actual) * 100) / Number(i.targetValue)) : null;
-                          return (
-                            <tr key={i.id}>
-                              <td>{pick(i.nameEn, i.nameFr)}</td>
-                              <td>{i.actual ?? t('rep.progress.noData')}</td>
-                              <td>{i.targetValue ?? ''}</td>
-                              <td>
-                                {share === null ? (
-                                  ''
-                                ) : (
-                                  <span style={{ display: 'inline-flex', alignItems: 'center', gap: '0.5rem' }}>
-                                    <svg width="120" height="14" aria-hidden="true" focusable="false">
-                                      <rect x="0" y="0" width="120" height="14" fill="#e1e4e7" />
-                                      <rect x="0" y="0" width={Math.min(120, (share * 120) / 100)} height="14" fill="#26374a" />
-                                    </svg>
-                                    {share}%
-                                  </span>
-                                )}
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption={t('rep.progress.caption')}
+                    testId="indicator-progress"
+                    rows={p.indicators}
+                    rowKey={(i) => i.id}
+                    columns={[
+                      { header: t('rep.progress.indicator'), cell: (i) => pick(i.nameEn, i.nameFr) },
+                      { header: t('rep.progress.actual'), cell: (i) => i.actual ?? t('rep.progress.noData') },
+                      { header: t('rep.progress.target'), cell: (i) => i.targetValue ?? '' },
+                      { header: t('rep.progress.share'), cell: (i) => <ShareBar share={i.actual !== null && i.targetValue && Number(i.targetValue) > 0 ? Math.round((Number(i.actual) * 100) / Number(i.targetValue)) : null} /> },
+                    ]}
+                  />
                 </section>
               </>
             )}
@@ -114,5 +78,19 @@ export function AgreementProgressPage({ agreementId }: { agreementId: string }) 
         </>
       )}
     </QueryView>
+  );
+}
+
+/** How much of its target an indicator has reached: a bar and the percentage. */
+function ShareBar({ share }: { share: number | null }) {
+  if (share === null) return '';
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: '0.5rem' }}>
+      <svg width="120" height="14" aria-hidden="true" focusable="false">
+        <rect x="0" y="0" width="120" height="14" fill="#e1e4e7" />
+        <rect x="0" y="0" width={Math.min(120, (share * 120) / 100)} height="14" fill="#26374a" />
+      </svg>
+      {share}%
+    </span>
   );
 }

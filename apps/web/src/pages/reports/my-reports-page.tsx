@@ -6,12 +6,14 @@ import { GcdsButton } from '@cdssnc/gcds-components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ProblemNotice } from '../../components/notices';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
 import { problemsFromError } from '../../lib/form-problems';
 import { trpc } from '../../lib/trpc';
+import { ReportPeriod } from './report-period';
 
 export function MyReportsPage() {
   return (
@@ -35,58 +37,50 @@ function MyReports() {
       <PageHeading title={t('rep.my.title')} intro={t('rep.my.intro')} />
       <ProblemNotice problem={open.error ? problemsFromError(open.error).form : null} />
       <QueryView query={due}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <p>{t('rep.my.empty')}</p>
-          ) : (
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="my-reports">
-                <caption>{t('rep.my.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rep.col.agreement')}</th>
-                    <th scope="col">{t('rep.col.period')}</th>
-                    <th scope="col">{t('rep.col.due')}</th>
-                    <th scope="col">{t('rep.col.status')}</th>
-                    <th scope="col">{t('rep.col.late')}</th>
-                    <th scope="col">{t('rep.col.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.periodId} data-period-start={r.periodStart}>
-                      <td>
-                        {r.referenceNumber}
-                        <br />
-                        <small>{r.title}</small>
-                      </td>
-                      <td>
-                        {t('rep.periodText', { start: formatDate(r.periodStart), end: formatDate(r.periodEnd) })}
-                        {r.isFinal ? <small> ({t('rep.final')})</small> : null}
-                      </td>
-                      <td>{formatDate(r.dueDate)}</td>
-                      <td>{t(`status.report.${r.status}`)}</td>
-                      <td>{r.daysLate > 0 ? r.daysLate : ''}</td>
-                      <td>
-                        {r.reportId ? (
-                          <Link to="/reports/$reportId" params={{ reportId: r.reportId }} className="tp-link">
-                            {r.status === 'draft' || r.status === 'returned' ? t('rep.continue') : t('rep.view')}
-                            <span className="tp-visually-hidden"> {t('rep.periodText', { start: formatDate(r.periodStart), end: formatDate(r.periodEnd) })}</span>
-                          </Link>
-                        ) : (
-                          <GcdsButton type="button" size="small" buttonRole="secondary" disabled={open.isPending} onGcdsClick={() => open.mutate({ periodId: r.periodId })}>
-                            {t('rep.start')}
-                            <span className="tp-visually-hidden"> {t('rep.periodText', { start: formatDate(r.periodStart), end: formatDate(r.periodEnd) })}</span>
-                          </GcdsButton>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(rows) => (
+          <DataTable
+            caption={t('rep.my.caption')}
+            testId="my-reports"
+            rows={rows}
+            rowKey={(r) => r.periodId}
+            rowProps={(r) => ({ 'data-period-start': r.periodStart })}
+            empty={t('rep.my.empty')}
+            columns={[
+              {
+                header: t('rep.col.agreement'),
+                cell: (r) => (
+                  <>
+                    {r.referenceNumber}
+                    <br />
+                    <small>{r.title}</small>
+                  </>
+                ),
+              },
+              {
+                header: t('rep.col.period'),
+                cell: (r) => <ReportPeriod start={r.periodStart} end={r.periodEnd} isFinal={r.isFinal} />,
+              },
+              { header: t('rep.col.due'), cell: (r) => formatDate(r.dueDate) },
+              { header: t('rep.col.status'), cell: (r) => t(`status.report.${r.status}`) },
+              { header: t('rep.col.late'), cell: (r) => (r.daysLate > 0 ? r.daysLate : '') },
+              {
+                header: t('rep.col.action'),
+                cell: (r) =>
+                  r.reportId ? (
+                    <Link to="/reports/$reportId" params={{ reportId: r.reportId }} className="tp-link">
+                      {r.status === 'draft' || r.status === 'returned' ? t('rep.continue') : t('rep.view')}
+                      <span className="tp-visually-hidden"> {t('rep.periodText', { start: formatDate(r.periodStart), end: formatDate(r.periodEnd) })}</span>
+                    </Link>
+                  ) : (
+                    <GcdsButton type="button" size="small" buttonRole="secondary" disabled={open.isPending} onGcdsClick={() => open.mutate({ periodId: r.periodId })}>
+                      {t('rep.start')}
+                      <span className="tp-visually-hidden"> {t('rep.periodText', { start: formatDate(r.periodStart), end: formatDate(r.periodEnd) })}</span>
+                    </GcdsButton>
+                  ),
+              },
+            ]}
+          />
+        )}
       </QueryView>
     </>
   );

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { AnyRoleGate } from '../../components/role-gate';
@@ -40,41 +41,29 @@ function IndicatorReports({ programId, fiscalYear, indicatorId }: { programId: s
               {t('results.drill.total')}: <strong>{figure(figureOf.actual, figureOf.unit)}</strong> ({t(`results.method.${figureOf.method}`)})
             </p>
           ) : null}
-          {data.reports.length === 0 ? (
-            <p>{t('results.drill.none')}</p>
-          ) : (
-            <div className="tp-table-wrap">
-              <table className="tp-table" data-testid="drill-reports">
-                <caption>{t('results.drill.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('results.col.agreement')}</th>
-                    <th scope="col">{t('results.col.organisation')}</th>
-                    <th scope="col">{t('results.col.period')}</th>
-                    <th scope="col">{t('results.col.value')}</th>
-                    <th scope="col">{t('results.col.acceptedOn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.reports.map((r) => (
-                    <tr key={r.reportId} data-report={r.reportId}>
-                      <th scope="row">
-                        <Link className="tp-link" to="/agreements/$agreementId" params={{ agreementId: r.agreementId }}>
-                          {r.referenceNumber}
-                        </Link>
-                      </th>
-                      <td>{pick(r.organisationNameEn, r.organisationNameFr)}</td>
-                      <td>
-                        {formatDate(r.periodStart)} – {formatDate(r.periodEnd)}
-                      </td>
-                      <td data-value={r.value}>{figure(r.value, data.indicator.unit)}</td>
-                      <td>{formatDate(r.acceptedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            caption={t('results.drill.title')}
+            testId="drill-reports"
+            rows={data.reports}
+            rowKey={(r) => r.reportId}
+            rowProps={(r) => ({ 'data-report': r.reportId })}
+            empty={t('results.drill.none')}
+            columns={[
+              {
+                header: t('results.col.agreement'),
+                rowHeader: true,
+                cell: (r) => (
+                  <Link className="tp-link" to="/agreements/$agreementId" params={{ agreementId: r.agreementId }}>
+                    {r.referenceNumber}
+                  </Link>
+                ),
+              },
+              { header: t('results.col.organisation'), cell: (r) => pick(r.organisationNameEn, r.organisationNameFr) },
+              { header: t('results.col.period'), cell: (r) => `${formatDate(r.periodStart)} – ${formatDate(r.periodEnd)}` },
+              { header: t('results.col.value'), cellProps: (r) => ({ 'data-value': r.value }), cell: (r) => figure(r.value, data.indicator.unit) },
+              { header: t('results.col.acceptedOn'), cell: (r) => formatDate(r.acceptedAt) },
+            ]}
+          />
         </>
       )}
     </QueryView>

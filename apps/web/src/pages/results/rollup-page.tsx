@@ -8,7 +8,8 @@ import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import type { MessageKey } from '@tp/i18n/web';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { PageHeading } from '../../components/page-heading';
+import { PageHeading, SectionHeading } from '../../components/page-heading';
+import { DataTable } from '../../components/data-table';
 import { QueryView } from '../../components/query-view';
 import { AnyRoleGate } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
@@ -66,60 +67,52 @@ function RollupBody({ data }: { data: RollupData }) {
   return (
     <>
       <section aria-labelledby="framework-heading" className="tp-section">
-        <GcdsHeading tag="h2" id="framework-heading" characterLimit={false}>
+        <SectionHeading id="framework-heading">
           {t('results.framework')}: {pick(data.program.nameEn, data.program.nameFr)}, {data.fiscalYear}
-        </GcdsHeading>
+        </SectionHeading>
         {data.outcomes.map((o) => (
-          <div key={o.id} className="tp-table-wrap">
-            <table className="tp-table" data-testid={`outcome-${o.code}`}>
-              <caption>
+          <DataTable
+            key={o.id}
+            caption={
+              <>
                 {t(`perf.level.${o.level}` as MessageKey)}: {pick(o.nameEn, o.nameFr)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('results.col.indicator')}</th>
-                  <th scope="col">{t('results.col.baseline')}</th>
-                  <th scope="col">{t('results.col.target')}</th>
-                  <th scope="col">{t('results.col.actual')}</th>
-                  <th scope="col">{t('results.col.variance')}</th>
-                  <th scope="col">{t('results.col.status')}</th>
-                  <th scope="col">{t('results.col.agreements')}</th>
-                  <th scope="col">{t('results.col.method')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.indicators.map((ind) => (
-                  <tr key={ind.id} data-indicator={ind.code}>
-                    <th scope="row">
-                      {pick(ind.nameEn, ind.nameFr)} <span className="tp-muted">({t(unitLabel(ind.unit))})</span>
-                    </th>
-                    <td>{ind.baselineValue === null ? '—' : `${figure(ind.baselineValue, ind.unit)}${ind.baselineYear ? ` (${ind.baselineYear})` : ''}`}</td>
-                    <td>{figure(ind.targetValue, ind.unit)}</td>
-                    <td data-column="actual" data-value={ind.actual ?? ''}>
-                      {ind.reports > 0 ? (
-                        <Link
-                          className="tp-link"
-                          to="/results/rollup/indicator"
-                          search={{ programId: data.program.id, fiscalYear: data.fiscalYear, indicatorId: ind.id }}
-                        >
-                          {figure(ind.actual, ind.unit)}
-                          <span className="tp-visually-hidden"> — {t('results.drill.link', { indicator: pick(ind.nameEn, ind.nameFr) })}</span>
-                        </Link>
-                      ) : (
-                        figure(ind.actual, ind.unit)
-                      )}
-                    </td>
-                    <td>{figure(ind.comparison.varianceToTarget, ind.unit)}</td>
-                    <td data-column="status">{t(`results.status.${ind.comparison.status}` as MessageKey)}</td>
-                    <td>
-                      {ind.agreementsReporting} / {ind.agreementsCarrying}
-                    </td>
-                    <td>{t(`results.method.${ind.method}` as MessageKey)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              </>
+            }
+            testId={`outcome-${o.code}`}
+            rows={o.indicators}
+            rowKey={(ind) => ind.id}
+            rowProps={(ind) => ({ 'data-indicator': ind.code })}
+            columns={[
+              {
+                header: t('results.col.indicator'),
+                rowHeader: true,
+                cell: (ind) => (
+                  <>
+                    {pick(ind.nameEn, ind.nameFr)} <span className="tp-muted">({t(unitLabel(ind.unit))})</span>
+                  </>
+                ),
+              },
+              { header: t('results.col.baseline'), cell: (ind) => (ind.baselineValue === null ? '—' : `${figure(ind.baselineValue, ind.unit)}${ind.baselineYear ? ` (${ind.baselineYear})` : ''}`) },
+              { header: t('results.col.target'), cell: (ind) => figure(ind.targetValue, ind.unit) },
+              {
+                header: t('results.col.actual'),
+                cellProps: (ind) => ({ 'data-column': 'actual', 'data-value': ind.actual ?? '' }),
+                cell: (ind) =>
+                  ind.reports > 0 ? (
+                    <Link className="tp-link" to="/results/rollup/indicator" search={{ programId: data.program.id, fiscalYear: data.fiscalYear, indicatorId: ind.id }}>
+                      {figure(ind.actual, ind.unit)}
+                      <span className="tp-visually-hidden"> — {t('results.drill.link', { indicator: pick(ind.nameEn, ind.nameFr) })}</span>
+                    </Link>
+                  ) : (
+                    figure(ind.actual, ind.unit)
+                  ),
+              },
+              { header: t('results.col.variance'), cell: (ind) => figure(ind.comparison.varianceToTarget, ind.unit) },
+              { header: t('results.col.status'), cellProps: () => ({ 'data-column': 'status' }), cell: (ind) => t(`results.status.${ind.comparison.status}` as MessageKey) },
+              { header: t('results.col.agreements'), cell: (ind) => `${ind.agreementsReporting} / ${ind.agreementsCarrying}` },
+              { header: t('results.col.method'), cell: (ind) => t(`results.method.${ind.method}` as MessageKey) },
+            ]}
+          />
         ))}
       </section>
 
@@ -171,43 +164,29 @@ function RollupBody({ data }: { data: RollupData }) {
           {t('results.completeness.summary', { accepted: c.reportsAccepted, due: c.reportsDue, complete: c.agreementsComplete, agreements: c.agreementsDue })}
         </p>
         <GcdsHeading tag="h3">{t('results.completeness.agreements')}</GcdsHeading>
-        {c.agreementsMissing.length === 0 ? (
-          <p>{t('results.completeness.allIn')}</p>
-        ) : (
-          <div className="tp-table-wrap">
-            <table className="tp-table">
-              <caption>{t('results.completeness.agreements')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('results.col.agreement')}</th>
-                  <th scope="col">{t('results.col.organisation')}</th>
-                  <th scope="col">{t('results.col.due')}</th>
-                  <th scope="col">{t('results.col.accepted')}</th>
-                  <th scope="col">{t('results.col.inReview')}</th>
-                  <th scope="col">{t('results.col.notFiled')}</th>
-                  <th scope="col">{t('results.col.daysLate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.agreementsMissing.map((a) => (
-                  <tr key={a.agreementId}>
-                    <th scope="row">
-                      <Link className="tp-link" to="/agreements/$agreementId" params={{ agreementId: a.agreementId }}>
-                        {a.referenceNumber}
-                      </Link>
-                    </th>
-                    <td>{pick(a.organisationNameEn, a.organisationNameFr)}</td>
-                    <td>{a.due}</td>
-                    <td>{a.accepted}</td>
-                    <td>{a.inReview}</td>
-                    <td>{a.notFiled}</td>
-                    <td>{a.maxDaysLate ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption={t('results.completeness.agreements')}
+          rows={c.agreementsMissing}
+          rowKey={(a) => a.agreementId}
+          empty={t('results.completeness.allIn')}
+          columns={[
+            {
+              header: t('results.col.agreement'),
+              rowHeader: true,
+              cell: (a) => (
+                <Link className="tp-link" to="/agreements/$agreementId" params={{ agreementId: a.agreementId }}>
+                  {a.referenceNumber}
+                </Link>
+              ),
+            },
+            { header: t('results.col.organisation'), cell: (a) => pick(a.organisationNameEn, a.organisationNameFr) },
+            { header: t('results.col.due'), cell: (a) => a.due },
+            { header: t('results.col.accepted'), cell: (a) => a.accepted },
+            { header: t('results.col.inReview'), cell: (a) => a.inReview },
+            { header: t('results.col.notFiled'), cell: (a) => a.notFiled },
+            { header: t('results.col.daysLate'), cell: (a) => a.maxDaysLate ?? '' },
+          ]}
+        />
         <GcdsHeading tag="h3">{t('results.completeness.indicators')}</GcdsHeading>
         {c.indicatorsMissingData.length === 0 ? (
           <p>{t('results.completeness.indicatorsOk')}</p>

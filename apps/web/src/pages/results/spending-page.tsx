@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { BarChart } from '../../components/charts/bar-chart';
 import { PageHeading } from '../../components/page-heading';
+import { DataTable } from '../../components/data-table';
 import { QueryView } from '../../components/query-view';
 import { AnyRoleGate } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
@@ -76,47 +77,36 @@ function SpendingTables({ rows }: { rows: SpendingRows }) {
         const mine = rows.filter((r) => r.programId === p.programId);
         const total = mine.reduce((s, r) => ({ planned: s.planned + r.plannedCents, committed: s.committed + r.committedCents, actual: s.actual + r.actualCents }), { planned: 0n, committed: 0n, actual: 0n });
         return (
-          <div key={p.programId} className="tp-table-wrap">
-            <table className="tp-table tp-table-money" data-testid={`spending-${p.programId}`}>
-              <caption>{pick(p.programNameEn, p.programNameFr)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('results.col.pillar')}</th>
-                  <th scope="col">{t('results.fiscalYear')}</th>
-                  <th scope="col">{t('results.col.planned')}</th>
-                  <th scope="col">{t('results.col.committed')}</th>
-                  <th scope="col">{t('results.col.actualSpending')}</th>
-                  <th scope="col">{t('results.col.spendingVariance')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mine.map((r) => (
-                  <tr key={`${r.pillarId}-${r.fiscalYear}`}>
-                    <th scope="row">{pick(r.pillarNameEn, r.pillarNameFr)}</th>
-                    <td>{r.fiscalYear}</td>
-                    <td>{formatMoney(r.plannedCents)}</td>
-                    <td>{formatMoney(r.committedCents)}</td>
-                    <td>{formatMoney(r.actualCents)}</td>
-                    <td>
-                      {formatMoney(r.varianceCents)}
-                      {r.varianceBasisPoints !== null ? ` (${(Number(r.varianceBasisPoints) / 100).toFixed(1)} %)` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    {t('results.spending.total')}
-                  </th>
-                  <td>{formatMoney(total.planned)}</td>
-                  <td>{formatMoney(total.committed)}</td>
-                  <td>{formatMoney(total.actual)}</td>
-                  <td>{formatMoney(total.actual - total.planned)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable
+            key={p.programId}
+            caption={pick(p.programNameEn, p.programNameFr)}
+            className="tp-table-money"
+            testId={`spending-${p.programId}`}
+            rows={mine}
+            rowKey={(r) => `${r.pillarId}-${r.fiscalYear}`}
+            columns={[
+              { header: t('results.col.pillar'), rowHeader: true, cell: (r) => pick(r.pillarNameEn, r.pillarNameFr) },
+              { header: t('results.fiscalYear'), cell: (r) => r.fiscalYear },
+              { header: t('results.col.planned'), cell: (r) => formatMoney(r.plannedCents) },
+              { header: t('results.col.committed'), cell: (r) => formatMoney(r.committedCents) },
+              { header: t('results.col.actualSpending'), cell: (r) => formatMoney(r.actualCents) },
+              {
+                header: t('results.col.spendingVariance'),
+                cell: (r) => `${formatMoney(r.varianceCents)}${r.varianceBasisPoints !== null ? ` (${(Number(r.varianceBasisPoints) / 100).toFixed(1)} %)` : ''}`,
+              },
+            ]}
+            footer={
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('results.spending.total')}
+                </th>
+                <td>{formatMoney(total.planned)}</td>
+                <td>{formatMoney(total.committed)}</td>
+                <td>{formatMoney(total.actual)}</td>
+                <td>{formatMoney(total.actual - total.planned)}</td>
+              </tr>
+            }
+          />
         );
       })}
     </>
@@ -142,29 +132,18 @@ function Funded({ fiscalYear }: { fiscalYear: string }) {
                 ['results.col.priority', data.byPriority, (k: string) => t(`results.priority.${k}` as MessageKey)],
               ] as const
             ).map(([heading, groups, name]) => (
-              <div key={heading} className="tp-table-wrap">
-                <table className="tp-table">
-                  <caption>{t(heading)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t(heading)}</th>
-                      <th scope="col">{t('results.col.agreements')}</th>
-                      <th scope="col">{t('results.col.organisations')}</th>
-                      <th scope="col">{t('results.col.amount')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {groups.map((g) => (
-                      <tr key={g.key}>
-                        <th scope="row">{name(g.key)}</th>
-                        <td>{g.agreements}</td>
-                        <td>{g.organisations}</td>
-                        <td>{formatMoney(g.amountCents)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                key={heading}
+                caption={t(heading)}
+                rows={groups}
+                rowKey={(g) => g.key}
+                columns={[
+                  { key: 'group', header: t(heading), rowHeader: true, cell: (g) => name(g.key) },
+                  { header: t('results.col.agreements'), cell: (g) => g.agreements },
+                  { header: t('results.col.organisations'), cell: (g) => g.organisations },
+                  { header: t('results.col.amount'), cell: (g) => formatMoney(g.amountCents) },
+                ]}
+              />
             ))}
           </>
         )}
