@@ -174,6 +174,30 @@ describe('applying', () => {
     await windsor.applications.deleteAttachment({ applicationId: id, attachmentId: saved.id });
     expect((await windsor.applications.get({ id })).attachments).toHaveLength(0);
   });
+
+  it('a draft is discarded by its organisation with its attachments, audited, and the call can be applied to again; nothing else can be', async () => {
+    const call = await openCall({ titleEn: 'Discard call' });
+    const { id } = await windsor.applications.create({ callId: call.id, organisationId: windsorOrg });
+    const user = (await h.caller((await h.signInAs('recipient.windsor@example.ca')).token).api.auth.session())!;
+    const meta = { requestId: 't', ip: null, userAgent: null, lang: 'en' as const };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100)]);
+    await uploadAttachment(h.t.db, h.files, { ...user, organisationIds: [windsorOrg] }, meta, { applicationId: id, fileName: 'plan.pdf', data: pdf });
+    const key = (await h.t.db.selectFrom('applicationAttachment').select('storageKey').where('applicationId', '=', id).executeTakeFirstOrThrow()).storageKey;
+    // Another organisation cannot reach it.
+    const { api: kaNi } = await h.signInAs('recipient@example.ca');
+    expect(await rejection(kaNi.applications.discardDraft({ id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await windsor.applications.discardDraft({ id })).toEqual({ ok: true });
+    expect(await h.t.db.selectFrom('application').select('id').where('id', '=', id).execute()).toEqual([]);
+    expect(await h.files.get(key)).toBeNull();
+    const audit = await h.t.db.selectFrom('auditEvent').select(['action', 'before']).where('entityId', '=', id).where('action', '=', 'discard').executeTakeFirstOrThrow();
+    expect(audit.before).toMatchObject({ id, status: 'draft', attachments: ['plan.pdf'] });
+    // The one-application-per-call rule is free again; a submitted application cannot be discarded.
+    const again = await completeDraft(windsor, windsorOrg, call);
+    expect(again).not.toBe(id);
+    await windsor.applications.submit({ id: again });
+    expect(await rejection(windsor.applications.discardDraft({ id: again }))).toMatchObject({ code: 'CONFLICT', messageKey: 'error.application.notDraft' });
+    expect((await windsor.applications.get({ id: again })).status).toBe('submitted');
+  });
 });
 
 describe('screening and assessment', () => {

@@ -58,6 +58,11 @@ export const applicationLifecycle = stateMachine<ApplicationStatus>('application
   declined: [],
 });
 
+/** Only a draft can be discarded (deleted by its organisation); a submitted application is withdrawn and stays on record. */
+export function isDiscardable(status: ApplicationStatus): boolean {
+  return status === 'draft';
+}
+
 export const FUNDING_SOURCE_KINDS = [
   'federal',
   'provincial_territorial',

@@ -203,6 +203,11 @@ export const uiApplications = {
     'apply.withdrawYes': 'Yes, withdraw it',
     'apply.withdrawNo': 'No, keep it',
     'apply.withdrawn': 'The application was withdrawn.',
+    'apply.discard': 'Discard this draft',
+    'apply.discardConfirm': 'Discard this draft? Its answers and attachments will be deleted and cannot be recovered. You can then start a new application to this call.',
+    'apply.discardYes': 'Yes, discard the draft',
+    'apply.discardNo': 'No, keep it',
+    'apply.discarded': 'The draft “{title}” was discarded.',
     'apply.backToList': 'Back to my applications',
   },
   fr: {
@@ -408,6 +413,11 @@ export const uiApplications = {
     'apply.withdrawYes': 'Oui, la retirer',
     'apply.withdrawNo': 'Non, la garder',
     'apply.withdrawn': 'La demande a été retirée.',
+    'apply.discard': 'Supprimer cette ébauche',
+    'apply.discardConfirm': 'Supprimer cette ébauche? Ses réponses et ses pièces jointes seront effacées et ne pourront pas être récupérées. Vous pourrez ensuite commencer une nouvelle demande à cet appel.',
+    'apply.discardYes': 'Oui, supprimer l’ébauche',
+    'apply.discardNo': 'Non, la garder',
+    'apply.discarded': 'L’ébauche « {title} » a été supprimée.',
     'apply.backToList': 'Retour à mes demandes',
   },
 } as const;

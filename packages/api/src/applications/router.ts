@@ -27,6 +27,7 @@ import { createDraft } from './create-draft';
 import { saveSection } from './save-section';
 import { submitApplication } from './submit-application';
 import { withdrawApplication } from './withdraw-application';
+import { discardDraft } from './discard-draft';
 import { applicationScores, myAssignments, myScores, rankingForCall, serviceStandards } from './assessment-queries';
 import { assignReviewer } from './assign-reviewer';
 import { decide } from './decide-application';
@@ -61,6 +62,11 @@ export const applicationsRouter = router({
   submit: recipientProcedure.input(idInput).mutation(({ ctx, input }) => submitApplication(ctx.db, ctx, ctx.user, ctx.meta, input.id)),
   withdraw: recipientProcedure.input(idInput).mutation(async ({ ctx, input }) => {
     await withdrawApplication(ctx.db, ctx.user, ctx.meta, input.id);
+    return { ok: true as const };
+  }),
+  /** Delete a draft (only a draft) with its sections and attachments; the audit trail keeps it. */
+  discardDraft: recipientProcedure.input(idInput).mutation(async ({ ctx, input }) => {
+    await discardDraft(ctx.db, ctx.files, ctx.user, ctx.meta, input.id);
     return { ok: true as const };
   }),
   deleteAttachment: recipientProcedure.input(z.object({ applicationId: uuidSchema, attachmentId: uuidSchema })).mutation(async ({ ctx, input }) => {

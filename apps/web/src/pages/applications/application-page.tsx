@@ -6,7 +6,7 @@
 import { GcdsButton, GcdsHeading } from '@cdssnc/gcds-components-react';
 import { APPLICATION_SECTIONS, type ApplicationStatus } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
@@ -188,7 +188,52 @@ function CompletenessPanel({ app, completeness, registry }: { app: ApplicationDa
           {submit.isPending ? t('apply.submitting') : t('apply.submit')}
         </GcdsButton>
       </div>
+      <DiscardDraft app={app} />
     </aside>
+  );
+}
+
+/** Discarding deletes the draft for good: it asks first, says what it will do, and then leaves for the list. */
+function DiscardDraft({ app }: { app: ApplicationData }) {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const discard = useMutation(trpc.applications.discardDraft.mutationOptions());
+
+  async function onDiscard() {
+    setProblem(null);
+    try {
+      await discard.mutateAsync({ id: app.id });
+      queryClient.setQueryData(['tp-discarded'], app.project.title || t('apply.untitled'));
+      await queryClient.invalidateQueries({ queryKey: trpc.applications.pathKey() });
+      await navigate({ to: '/applications' });
+    } catch (error) {
+      setProblem(problemsFromError(error).form);
+    }
+  }
+
+  return (
+    <div className="tp-section">
+      <ProblemNotice problem={problem} />
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="discard-question" className="tp-card">
+          <p id="discard-question">{t('apply.discardConfirm')}</p>
+          <div className="tp-actions">
+            <GcdsButton type="button" buttonRole="danger" disabled={discard.isPending} onGcdsClick={() => void onDiscard()}>
+              {t('apply.discardYes')}
+            </GcdsButton>
+            <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => setConfirming(false)}>
+              {t('apply.discardNo')}
+            </GcdsButton>
+          </div>
+        </div>
+      ) : (
+        <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => setConfirming(true)}>
+          {t('apply.discard')}
+        </GcdsButton>
+      )}
+    </div>
   );
 }
 

@@ -1,21 +1,34 @@
 /** The signed-in recipient's applications: call, title, status, reference number and submission date. */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { DataTable } from '../../components/data-table';
+import { SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
-import { trpc } from '../../lib/trpc';
+import { queryClient, trpc } from '../../lib/trpc';
 
 export function MyApplicationsPage() {
   const { t } = useT();
   return (
     <RoleGate role="recipient">
       <PageHeading title={t('applications.title')} intro={t('applications.intro')} />
+      <Discarded />
       <ApplicationsTable />
     </RoleGate>
   );
+}
+
+/** Said once, after a draft was discarded on its own page. */
+function Discarded() {
+  const { t } = useT();
+  const [title] = useState(() => queryClient.getQueryData<string>(['tp-discarded']) ?? null);
+  useEffect(() => {
+    queryClient.removeQueries({ queryKey: ['tp-discarded'] });
+  }, []);
+  return title ? <SuccessNotice>{t('apply.discarded', { title })}</SuccessNotice> : null;
 }
 
 function ApplicationsTable() {
