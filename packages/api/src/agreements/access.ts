@@ -103,3 +103,13 @@ export function schedules(terms: AgreementTerms) {
         : [],
   };
 }
+
+/** Writes the commitment of each fiscal year whose amount is not zero (a signature's amounts, or an amendment's changes). */
+export async function journalCommitments(tx: Tx, a: { id: string }, version: number, amounts: readonly { fiscalYear: string; amountCents: bigint }[], memo: 'signature' | 'amendment', createdBy: string): Promise<void> {
+  const entries = amounts.filter((y) => y.amountCents !== 0n);
+  if (entries.length === 0) return;
+  await tx
+    .insertInto('ledgerEntry')
+    .values(entries.map((y) => ({ agreementId: a.id, fiscalYear: y.fiscalYear, kind: 'commitment' as const, amountCents: y.amountCents, agreementVersion: version, memo, createdBy })))
+    .execute();
+}

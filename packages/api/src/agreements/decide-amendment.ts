@@ -8,7 +8,7 @@ import type { RequestMeta } from '../context';
 import { type Viewer } from '../auth/resolve-session';
 import { VERSION_COLUMNS } from './terms';
 import { syncReportingPeriods } from '../progress-reports/sync-reporting-periods';
-import { assertStatus, authorityFor, currentVersionRow, lockAgreement } from './access';
+import { assertStatus, authorityFor, currentVersionRow, journalCommitments, lockAgreement } from './access';
 
 export async function decideAmendment(
   db: Db,
@@ -47,18 +47,11 @@ export async function decideAmendment(
     await syncReportingPeriods(tx, a.id);
     // The commitment follows the amendment: one entry per fiscal year whose amount changed.
     const labels = new Set([...before.map((y) => y.fiscalYear), ...after.map((y) => y.fiscalYear)]);
-    const deltas = [...labels]
-      .map((fiscalYear) => ({
-        fiscalYear,
-        delta: (after.find((y) => y.fiscalYear === fiscalYear)?.amountCents ?? 0n) - (before.find((y) => y.fiscalYear === fiscalYear)?.amountCents ?? 0n),
-      }))
-      .filter((d) => d.delta !== 0n);
-    if (deltas.length > 0) {
-      await tx
-        .insertInto('ledgerEntry')
-        .values(deltas.map((d) => ({ agreementId: a.id, fiscalYear: d.fiscalYear, kind: 'commitment' as const, amountCents: d.delta, agreementVersion: v.version, memo: 'amendment', createdBy: user.id })))
-        .execute();
-    }
+    const deltas = [...labels].map((fiscalYear) => ({
+      fiscalYear,
+      amountCents: (after.find((y) => y.fiscalYear === fiscalYear)?.amountCents ?? 0n) - (before.find((y) => y.fiscalYear === fiscalYear)?.amountCents ?? 0n),
+    }));
+    await journalCommitments(tx, a, v.version, deltas, 'amendment', user.id);
     await recordAudit(tx, {
       actorUserId: user.id,
       entityType: 'agreement_amendment',

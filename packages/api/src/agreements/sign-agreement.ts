@@ -10,7 +10,7 @@ import { type MailDeps } from '../mail/mailer';
 import { formatDate } from '../format';
 import { type Viewer } from '../auth/resolve-session';
 import { syncReportingPeriods } from '../progress-reports/sync-reporting-periods';
-import { assertStatus, authorityFor, currentVersionRow, isAgreementStaff, lockAgreement, mailRecipients, moveAgreement } from './access';
+import { assertStatus, authorityFor, currentVersionRow, isAgreementStaff, journalCommitments, lockAgreement, mailRecipients, moveAgreement } from './access';
 
 export async function signAsRecipient(
   db: Db,
@@ -70,13 +70,7 @@ export async function signForDepartment(db: Db, deps: MailDeps, user: Viewer, me
     });
     await syncReportingPeriods(tx, a.id);
     const years = await tx.selectFrom('agreementFiscalYear').select(['fiscalYear', 'amountCents']).where('versionId', '=', v.id).execute();
-    const commitments = years.filter((y) => y.amountCents !== 0n);
-    if (commitments.length > 0) {
-      await tx
-        .insertInto('ledgerEntry')
-        .values(commitments.map((y) => ({ agreementId: a.id, fiscalYear: y.fiscalYear, kind: 'commitment' as const, amountCents: y.amountCents, agreementVersion: v.version, memo: 'signature', createdBy: user.id })))
-        .execute();
-    }
+    await journalCommitments(tx, a, v.version, years, 'signature', user.id);
     await recordAudit(tx, {
       actorUserId: user.id,
       entityType: 'agreement',
