@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -23,8 +25,35 @@ function selfHostedGcdsIcons(): Plugin {
   };
 }
 
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every text asset of the build, compressed
+ * once at the highest level, so the server sends them as they are (its static files are
+ * `preCompressed`) instead of compressing on each request. Node's own zlib does it.
+ */
+function precompressedAssets(): Plugin {
+  const compressible = /\.(js|css|html|svg|json|txt|ttf|map)$/;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
+  return {
+    name: 'tp-precompressed-assets',
+    apply: 'build',
+    closeBundle() {
+      for (const file of walk(path.join(here, 'dist'))) {
+        if (!compressible.test(file)) continue;
+        const body = readFileSync(file);
+        if (body.length < 1024) continue;
+        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [selfHostedGcdsIcons(), react()],
+  plugins: [selfHostedGcdsIcons(), react(), precompressedAssets()],
   resolve: {
     alias: [{ find: /^gcds-fonts\//, replacement: `${gcdsFonts}/` }],
   },
