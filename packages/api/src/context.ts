@@ -34,6 +34,8 @@ export interface ApiDeps {
   config: ApiConfig;
   /** Where attachment bytes are kept. */
   files: FileStore;
+  /** The date rules read (year end): the real time unless a test sets the day. Sessions keep the real time. */
+  now?: () => Date;
 }
 
 export interface Context extends ApiDeps {

@@ -8,7 +8,7 @@
 import { balancesOf, type ClaimInput } from '@tp/domain';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRefusal } from '@tp/db/testing';
 import { createMailer, createMemoryFileStore, defaultApiConfig, hashPassword, seedDemoActivity } from '../src';
 import { reconciliation, reconciliationPage } from '../src/claims/reconciliation';
@@ -334,25 +334,95 @@ describe('the reconciliation screen', () => {
 });
 
 describe('year end', () => {
-  it('refuses to close a year with claims waiting, then lapses what was committed and not paid', async () => {
+  const FY = '2026-27';
+  const clockAt = (iso: string) => h.clockAt(iso);
+  afterEach(() => h.clockAt(null));
+  /** Raw SQL over the journal: what each agreement of a program committed in the year and did not pay. */
+  async function unpaidBySql(programId: string) {
+    const { rows } = await sql<{ ref: string; unpaid: string }>`
+      select a.reference_number as ref,
+             sum(case when e.kind = 'commitment' then e.amount_cents
+                      when e.kind in ('lapse', 'advance_paid', 'reimbursement_paid') then -e.amount_cents
+                      else 0 end)::text as unpaid
+        from ledger_entry e join agreement a on a.id = e.agreement_id
+       where e.fiscal_year = ${FY} and a.program_id = ${programId}
+       group by a.reference_number
+      having sum(case when e.kind = 'commitment' then e.amount_cents
+                      when e.kind in ('lapse', 'advance_paid', 'reimbursement_paid') then -e.amount_cents
+                      else 0 end) > 0
+       order by a.reference_number`.execute(h.t.db);
+    return rows.map((r) => [r.ref, BigInt(r.unpaid)]);
+  }
+  const programOf = async (id: string) => (await h.t.db.selectFrom('agreement').select('programId').where('id', '=', id).executeTakeFirstOrThrow()).programId;
+
+  it('refuses to close a year before April 1 after it (Ottawa time) or without the year typed, and changes nothing', async () => {
+    clockAt('2027-04-01T03:59:00Z'); // 23:59 on March 31, 2027 in Ottawa
+    const { api: finance } = await h.signInAs('finance@example.ca');
+    const programId = await programOf(agreementId);
+    const before = await journalCount();
+    expect(await rejection(finance.claims.closeFiscalYear({ fiscalYear: FY, programId, confirmation: FY }))).toMatchObject({ code: 'CONFLICT', messageKey: 'error.fiscalYear.tooEarly', field: 'fiscalYear' });
+    expect(await finance.claims.yearEndPreview({ fiscalYear: FY, programId })).toMatchObject({ canCloseToday: false, opensOn: '2027-04-01', alreadyClosed: false });
+    clockAt('2027-04-01T04:01:00Z');
+    expect(await finance.claims.yearEndPreview({ fiscalYear: FY, programId })).toMatchObject({ canCloseToday: true });
+    for (const confirmation of ['', 'yes', '2025-26']) {
+      expect(await rejection(finance.claims.closeFiscalYear({ fiscalYear: FY, programId, confirmation }))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'error.yearEnd.confirmation', field: 'confirmation' });
+    }
+    expect(await journalCount()).toBe(before);
+    expect(await h.t.db.selectFrom('programYearEnd').selectAll().execute()).toEqual([]);
+    // Staff who do not release payments cannot close or preview.
+    const { api: officer } = await h.signInAs('officer@example.ca');
+    expect(await rejection(officer.claims.yearEndPreview({ fiscalYear: FY, programId }))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('closes one program after a preview equal to what lapses, agreement by agreement; the other programs stay open; then all', async () => {
     const { api: recipient } = await h.signInAs('recipient.windsor@example.ca');
     const waiting = await recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-07-01', periodEnd: '2026-09-30', expenditures: [{ category: 'salaries_benefits', amountCents: 10_000n, explanation: '' }], requestedCents: 10_000n }));
+    const programId = await programOf(agreementId);
+    clockAt('2027-04-02T14:00:00Z');
     const { api: finance } = await h.signInAs('finance@example.ca');
-    expect(await rejection(finance.claims.closeFiscalYear({ fiscalYear: '2026-27' }))).toMatchObject({ code: 'CONFLICT', messageKey: 'error.fiscalYear.claimsWaiting' });
+    expect((await finance.claims.yearEndPreview({ fiscalYear: FY, programId })).claimsWaiting).toBe(1);
+    expect(await rejection(finance.claims.closeFiscalYear({ fiscalYear: FY, programId, confirmation: FY }))).toMatchObject({ code: 'CONFLICT', messageKey: 'error.fiscalYear.claimsWaiting' });
     const { api: officer } = await h.signInAs('officer@example.ca');
     await officer.claims.reject({ claimId: waiting.id, reason: 'Claimed twice by mistake.' });
-    const before = balancesOf((await ledger()).filter((e) => e.fiscalYear === '2026-27'));
-    const closed = await finance.claims.closeFiscalYear({ fiscalYear: '2026-27' });
-    const lapse = closed.lapses.find((l) => l.agreementId === agreementId);
-    expect(lapse?.lapsedCents).toBe(before.committed - before.paid);
-    const after = balancesOf((await ledger()).filter((e) => e.fiscalYear === '2026-27'));
-    expect(after).toMatchObject({ available: 0n, lapsed: before.committed - before.paid, paid: before.paid });
-    // Nothing more can be claimed or paid in that year.
-    expect(await rejection(recipient.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-07-01', periodEnd: '2026-09-30', expenditures: [{ category: 'salaries_benefits', amountCents: 10_000n, explanation: '' }], requestedCents: 10_000n })))).toMatchObject({
+    const { api: recipientLater } = await h.signInAs('recipient.windsor@example.ca');
+
+    const expected = await unpaidBySql(programId);
+    expect(expected.length).toBeGreaterThan(0);
+    const preview = await finance.claims.yearEndPreview({ fiscalYear: FY, programId });
+    expect(preview.programs.map((p) => p.id)).toEqual([programId]);
+    expect(preview.lapses.map((l) => [l.referenceNumber, l.lapsedCents])).toEqual(expected);
+    const closed = await finance.claims.closeFiscalYear({ fiscalYear: FY, programId, confirmation: ` ${FY} ` });
+    expect(closed.lapses).toEqual(preview.lapses);
+    expect(closed.lapsedCents).toBe(expected.reduce((s, [, c]) => s + (c as bigint), 0n));
+    // The journal holds one lapse per agreement, of the previewed amount, and nothing is left unpaid.
+    const { rows: lapses } = await sql<{ ref: string; amount: string }>`
+      select a.reference_number as ref, e.amount_cents::text as amount from ledger_entry e join agreement a on a.id = e.agreement_id
+       where e.kind = 'lapse' and e.fiscal_year = ${FY} order by a.reference_number`.execute(h.t.db);
+    expect(lapses.map((l) => [l.ref, BigInt(l.amount)])).toEqual(expected);
+    expect(await unpaidBySql(programId)).toEqual([]);
+    const audit = await h.t.db.selectFrom('auditEvent').select(['action', 'after']).where('entityType', '=', 'fiscal_year').where('entityId', '=', FY).execute();
+    expect(audit).toMatchObject([{ action: 'close', after: { scope: programId, programs: [programId] } }]);
+
+    // That program's year is closed: nothing more is claimed or paid in it.
+    expect(await rejection(recipientLater.claims.submit(claim({ kind: 'reimbursement', forecast: [], periodStart: '2026-07-01', periodEnd: '2026-09-30', expenditures: [{ category: 'salaries_benefits', amountCents: 10_000n, explanation: '' }], requestedCents: 10_000n })))).toMatchObject({
       messageKey: 'error.claim.fiscalYearClosed',
       field: 'fiscalYear',
     });
-    await expect(h.t.db.insertInto('ledgerEntry').values({ agreementId, fiscalYear: '2026-27', kind: 'reimbursement_paid', amountCents: 1n }).execute()).rejects.toThrow(/closed/);
+    await expect(h.t.db.insertInto('ledgerEntry').values({ agreementId, fiscalYear: FY, kind: 'reimbursement_paid', amountCents: 1n }).execute()).rejects.toThrow(/closed/);
+    expect(await rejection(finance.claims.closeFiscalYear({ fiscalYear: FY, programId, confirmation: FY }))).toMatchObject({ code: 'CONFLICT', messageKey: 'error.fiscalYear.alreadyClosed' });
+    // The other programs are not.
+    const others = (await h.t.db.selectFrom('program').select('id').where('id', '<>', programId).execute()).map((p) => p.id);
+    expect(others.length).toBeGreaterThan(0);
+    const stillOpen = await sql<{ closed: boolean }>`select fiscal_year_closed_for(p.id, ${FY}) as closed from program p where p.id <> ${programId}`.execute(h.t.db);
+    expect(stillOpen.rows.every((r) => !r.closed)).toBe(true);
+
+    // Then all programs: the preview no longer names the closed one, and the year is closed for everyone.
+    const all = await finance.claims.yearEndPreview({ fiscalYear: FY, programId: null });
+    expect(all.programs.map((p) => p.id).sort()).toEqual([...others].sort());
+    const closedAll = await finance.claims.closeFiscalYear({ fiscalYear: FY, programId: null, confirmation: FY });
+    expect(closedAll.lapses).toEqual(all.lapses);
+    expect((await h.t.db.selectFrom('fiscalYear').select('status').where('label', '=', FY).executeTakeFirstOrThrow()).status).toBe('closed');
+    expect((await finance.claims.yearEndPreview({ fiscalYear: FY, programId: null })).alreadyClosed).toBe(true);
     await expectBalancesMatchJournal();
   });
 });

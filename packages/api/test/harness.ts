@@ -19,6 +19,8 @@ export interface Harness {
   signInAs(email: string, password?: string): Promise<{ api: ReturnType<typeof createCaller>; token: string }>;
   userId(email: string): Promise<string>;
   organisationId(legalNameEn: string): Promise<string>;
+  /** Sets the day the date rules read (`now` of the API), or back to the real time with null. */
+  clockAt(iso: string | null): void;
   /** Waits for the mail the calls so far have queued to be delivered (it is sent after the answer). */
   deliveries(): Promise<void>;
   close(): Promise<void>;
@@ -30,7 +32,8 @@ export async function createHarness(overrides: Partial<ApiConfig> = {}): Promise
   await seedDemo(t.db, { hashPassword });
   const config: ApiConfig = { ...defaultApiConfig, ...overrides };
   const files = createMemoryFileStore();
-  const deps = { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config, files };
+  let clock: Date | null = null;
+  const deps = { db: t.db, mailer: createMailer({ from: 'no-reply@example.ca' }), config, files, now: () => clock ?? new Date() };
 
   const caller: Harness['caller'] = (token = null, lang = 'en') => {
     const jar = { token, cleared: false };
@@ -55,6 +58,9 @@ export async function createHarness(overrides: Partial<ApiConfig> = {}): Promise
     config,
     files,
     caller,
+    clockAt: (iso) => {
+      clock = iso === null ? null : new Date(iso);
+    },
     async signInAs(email, password = DEMO_PASSWORD) {
       const { api, jar } = caller();
       await api.auth.signIn({ email, password });

@@ -92,7 +92,7 @@ describe('the money of one agreement, driven through the flows', () => {
 
   it('closing 2024-25 lapses what the year committed and did not pay', async () => {
     const { api: finance } = await h.signInAs('finance@example.ca');
-    const closed = await finance.claims.closeFiscalYear({ fiscalYear: Y1 });
+    const closed = await finance.claims.closeFiscalYear({ fiscalYear: Y1, programId: null, confirmation: Y1 });
     expect(closed.lapses.find((l) => l.agreementId === agreementId)?.lapsedCents).toBe(EXPECTED[Y1].lapsedCents);
     expect((await journalOf('lapse')).map((e) => [e.fiscalYear, e.amountCents])).toEqual([[Y1, EXPECTED[Y1].lapsedCents]]);
   });

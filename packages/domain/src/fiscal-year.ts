@@ -111,3 +111,22 @@ export function fiscalYearsBetween(start: IsoDate, end: IsoDate): FiscalYear[] {
   for (let y = first; y <= last; y++) years.push(fiscalYear(y));
   return years;
 }
+
+/**
+ * Year end: a fiscal year is closed only after its March 31; the weeks after it are for the
+ * payables at year end, and until the close a payment can still be made in it. The first day
+ * `label` can be closed is April 1 of the next year, on the Ottawa calendar. The database holds
+ * the same rule over the moment of the close (the year-end migration; a parity test keeps them equal).
+ */
+export function yearEndOpensOn(label: string): IsoDate {
+  return fiscalYear(parseFiscalYearLabel(label).startYear + 1).start;
+}
+
+export function canCloseFiscalYear(label: string, today: IsoDate): boolean {
+  return today >= yearEndOpensOn(label);
+}
+
+/** What a close asks the user to type, so one click cannot close a year: the fiscal year itself. */
+export function yearEndConfirmationMatches(label: string, typed: string): boolean {
+  return typed.trim() === label;
+}

@@ -8,6 +8,7 @@ import type { RequestMeta } from '../context';
 import { type Viewer } from '../auth/resolve-session';
 import { checkTermsAgainstProgram, issueError, loadTerms, termsColumns, writeTermsParts } from './terms';
 import { assertStatus, currentVersionRow, lockAgreement, paidByFiscalYear } from './access';
+import { closedFiscalYearsFor } from '../claims/journal';
 
 export async function proposeAmendment(
   db: Db,
@@ -33,9 +34,9 @@ export async function proposeAmendment(
     if (changedSections(previous, input.terms).length === 0) throw new DomainError('BAD_INPUT', 'error.amendment.noChange', 'terms');
     const [paid, closed] = await Promise.all([
       paidByFiscalYear(tx, a.id),
-      tx.selectFrom('fiscalYear').select('label').where('status', '=', 'closed').execute(),
+      closedFiscalYearsFor(tx, a.programId),
     ]);
-    const moneyIssues = amendmentMoneyIssues(previous.fiscalYears, input.terms.fiscalYears, paid, new Set(closed.map((c) => c.label)));
+    const moneyIssues = amendmentMoneyIssues(previous.fiscalYears, input.terms.fiscalYears, paid, closed);
     if (moneyIssues.length > 0) throw issueError(moneyIssues[0]!);
     const versionNumber = (await tx.selectFrom('agreementVersion').select((eb) => eb.fn.max('version').as('v')).where('agreementId', '=', a.id).executeTakeFirstOrThrow()).v + 1;
     const inserted = await tx

@@ -62,3 +62,12 @@ export function translateMoneyError(error: unknown): unknown {
   if (pg.code === '23505' && pg.constraint === 'ledger_entry_one_payment_per_claim') return new DomainError('CONFLICT', 'error.claim.alreadyPaid', 'claimId');
   return error;
 }
+
+/** The fiscal years closed for a program: closed for all programs, or for this one (the database's `fiscal_year_closed_for`). */
+export async function closedFiscalYearsFor(db: Reader, programId: string): Promise<Set<string>> {
+  const [all, program] = await Promise.all([
+    db.selectFrom('fiscalYear').select('label').where('status', '=', 'closed').execute(),
+    db.selectFrom('programYearEnd').select('fiscalYear as label').where('programId', '=', programId).execute(),
+  ]);
+  return new Set([...all, ...program].map((r) => r.label));
+}

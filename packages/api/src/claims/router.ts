@@ -6,12 +6,12 @@
  * retry or a bug here cannot overpay. These procedures name who may call each one (the access
  * sets of packages/domain) and hand the work to a command of this folder or to its queries.
  */import { CERTIFIERS, MONEY_READERS, RELEASERS } from '@tp/domain';
-import { certifyClaimInput, claimInput, fiscalYearLabelSchema, rejectClaimInput, releasePaymentInput, uuidSchema } from '@tp/domain';
+import { certifyClaimInput, claimInput, fiscalYearLabelSchema, isoDateIn, rejectClaimInput, releasePaymentInput, uuidSchema } from '@tp/domain';
 import { centsInputSchema } from '@tp/domain';
 import { z } from 'zod';
 import { agreementLedger, claimOptions, getClaim, listClaims } from './queries';
 import { certifyClaim, rejectClaim } from './certify-claim';
-import { closeFiscalYear } from './close-fiscal-year';
+import { closeFiscalYear, yearEndPreview } from './close-fiscal-year';
 import { reconciliationPage } from './reconciliation';
 import { recordOverpayment } from './record-overpayment';
 import { releasePayment } from './release-payment';
@@ -23,6 +23,9 @@ const certifier = roleProcedure(...CERTIFIERS);
 /** Finance officers release payments (s. 33), close fiscal years and record overpayments. */
 const finance = roleProcedure(...RELEASERS);
 const moneyReaders = roleProcedure(...MONEY_READERS);
+
+/** A year end covers one program, or every program (null). */
+const yearEndScope = z.object({ fiscalYear: fiscalYearLabelSchema, programId: uuidSchema.nullable().default(null) });
 
 export const claimsRouter = router({
   submit: recipientProcedure.input(claimInput).mutation(({ ctx, input }) => submitClaim(ctx.db, ctx.user, ctx.meta, input)),
@@ -54,7 +57,12 @@ export const claimsRouter = router({
       }),
     )
     .query(({ ctx, input }) => reconciliationPage(ctx.db, input)),
-  closeFiscalYear: finance.input(z.object({ fiscalYear: fiscalYearLabelSchema })).mutation(({ ctx, input }) => closeFiscalYear(ctx.db, ctx.user, ctx.meta, input.fiscalYear)),
+  /** What closing a fiscal year (for one program or all) would lapse, agreement by agreement, and whether it can be closed today. */
+  yearEndPreview: finance.input(yearEndScope).query(({ ctx, input }) => yearEndPreview(ctx.db, input, isoDateIn(ctx.now?.() ?? new Date(), 'America/Toronto'))),
+  closeFiscalYear: finance.input(yearEndScope.extend({ confirmation: z.string().max(50) })).mutation(({ ctx, input }) => {
+    const now = ctx.now?.() ?? new Date();
+    return closeFiscalYear(ctx.db, ctx.user, ctx.meta, input, now, isoDateIn(now, 'America/Toronto'));
+  }),
   recordOverpayment: finance
     .input(
       z.object({

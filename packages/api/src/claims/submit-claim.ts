@@ -7,7 +7,7 @@ import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { advancesAccountedFor, balancesOf, type ClaimInput, claimReference, DomainError, paymentRefusal, splitExpenditure, stackingCheck, sum, varianceNeedsExplanation } from '@tp/domain';
 import type { RequestMeta } from '../context';
 import type { Viewer } from '../auth/resolve-session';
-import { isRecipientOf, journal, limitsOf, money } from './journal';
+import { closedFiscalYearsFor, isRecipientOf, journal, limitsOf, money } from './journal';
 
 export async function submitClaim(db: Db, user: Viewer, meta: RequestMeta, input: ClaimInput): Promise<{ id: string; referenceNumber: string; alreadySubmitted: boolean }> {
   return inTransaction(db, async ({ tx }) => {
@@ -21,7 +21,7 @@ export async function submitClaim(db: Db, user: Viewer, meta: RequestMeta, input
     if (agreement.status !== 'active') throw new DomainError('CONFLICT', 'error.claim.agreementNotActive', 'agreementId');
     const fy = await tx.selectFrom('fiscalYear').select(['label', 'status', 'startDate', 'endDate']).where('label', '=', input.fiscalYear).executeTakeFirst();
     if (!fy || !limits.fiscalYears.has(input.fiscalYear)) throw new DomainError('BAD_INPUT', 'error.claim.fiscalYearNotInAgreement', 'fiscalYear');
-    if (fy.status === 'closed') throw new DomainError('BAD_INPUT', 'error.claim.fiscalYearClosed', 'fiscalYear', { fiscalYear: input.fiscalYear });
+    if ((await closedFiscalYearsFor(tx, agreement.programId)).has(input.fiscalYear)) throw new DomainError('BAD_INPUT', 'error.claim.fiscalYearClosed', 'fiscalYear', { fiscalYear: input.fiscalYear });
     if (input.periodStart < fy.startDate || input.periodEnd > fy.endDate) throw new DomainError('BAD_INPUT', 'error.claim.periodOutsideYear', 'periodEnd', { fiscalYear: input.fiscalYear });
 
     // Expenditures: only in categories the budget has for that year; beyond the variance threshold, explained.

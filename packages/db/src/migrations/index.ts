@@ -24,6 +24,7 @@ import * as readinessBlankTextIsAnyWhitespace from './2026-12-03T09-30-00Z-readi
 import * as activityReasonBlankIsAnyWhitespace from './2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace';
 import * as adjustmentReasonBlankIsAnyWhitespace from './2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace';
 import * as requiredTextBlankIsAnyWhitespace from './2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace';
+import * as yearEndPerProgram from './2026-12-04T01-30-00Z-year-end-per-program';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T10-00-00Z-activity-reason-blank-is-any-whitespace': activityReasonBlankIsAnyWhitespace,
   '2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace': adjustmentReasonBlankIsAnyWhitespace,
   '2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace': requiredTextBlankIsAnyWhitespace,
+  '2026-12-04T01-30-00Z-year-end-per-program': yearEndPerProgram,
 };
 
 export const migrationProvider: MigrationProvider = {

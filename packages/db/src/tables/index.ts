@@ -64,7 +64,7 @@ import type {
 import type { ProgramApprovalLimitTable, ProgramBudgetTable, ProgramPillarTable } from './program';
 import type { MailMessageTable } from './mail';
 import type { OrganisationTable } from './organisation';
-import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, StrategyTable } from './reference';
+import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, ProgramYearEndTable, StrategyTable } from './reference';
 import type { AppUserTable, MembershipTable, UserSessionTable, UserTokenTable } from './user';
 
 export * from './agreement';
@@ -87,6 +87,7 @@ export interface Database {
   program: ProgramTable;
   fundingStream: FundingStreamTable;
   fiscalYear: FiscalYearTable;
+  programYearEnd: ProgramYearEndTable;
   organisation: OrganisationTable;
   appUser: AppUserTable;
   membership: MembershipTable;

@@ -57,5 +57,14 @@ export interface FiscalYearTable {
   closedBy: string | null;
 }
 
+/** The close of one program's fiscal year at year end: who, when and what lapsed; never changed. */
+export interface ProgramYearEndTable {
+  programId: string;
+  fiscalYear: string;
+  closedAt: Date;
+  closedBy: string;
+  lapsedCents: bigint;
+}
+
 export type Program = Selectable<ProgramTable>;
 export type FiscalYearRow = Selectable<FiscalYearTable>;

@@ -167,10 +167,20 @@ describe(`payment limits: ledger_entry_limits equals paymentRefusal (${process.e
     it('YEAR_CLOSED: a payment in a closed fiscal year is refused, whatever its limits (submitClaim refuses error.claim.fiscalYearClosed)', async () => {
       const refusal = await rolledBack(t.db, async (tx) => {
         const agreementId = await agreementWith(tx, w, TERMS[0]!);
-        await sql`update fiscal_year set status = 'closed', closed_at = now() where label = ${FISCAL_YEAR}`.execute(tx);
+        // A close is dated after March 31 (year end); this one, at year end of 2026-27.
+        await sql`update fiscal_year set status = 'closed', closed_at = '2027-04-02T12:00:00Z' where label = ${FISCAL_YEAR}`.execute(tx);
         return sqlRefusal(payment(agreementId).execute(tx));
       });
       expect(refusal).toMatchObject({ code: '23514', message: expect.stringMatching(/^payment to agreement [0-9a-f-]+: fiscal year 2026-27 is closed$/) });
+    });
+
+    it('YEAR_CLOSED for its program alone (program_year_end): the payment is refused', async () => {
+      const refusal = await rolledBack(t.db, async (tx) => {
+        const agreementId = await agreementWith(tx, w, TERMS[0]!);
+        await tx.insertInto('programYearEnd').values({ programId: w.programId, fiscalYear: FISCAL_YEAR, closedAt: new Date('2027-04-02T12:00:00Z'), closedBy: w.finance, lapsedCents: 0n }).execute();
+        return sqlRefusal(payment(agreementId).execute(tx));
+      });
+      expect(refusal).toMatchObject({ code: '23514', message: expect.stringMatching(/fiscal year 2026-27 is closed$/) });
     });
   });
 });

@@ -10,7 +10,7 @@ import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { InfoNotice, ProblemNotice, SuccessNotice } from '../../components/notices';
 import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
@@ -52,6 +52,8 @@ function Reconciliation() {
   // A page of rows at a time, with the totals of every matching row (a program's year is hundreds).
   const rows = useQuery({ ...trpc.claims.reconciliation.queryOptions({ programId: programId || null, fiscalYear: fiscalYear || null, byCategory, search: search.trim(), page }), placeholderData: (previous) => previous });
   const isFinance = useHasAnyRole(RELEASERS);
+  const chosenProgram = (programs.data ?? []).find((p) => p.id === programId);
+  const programName = chosenProgram ? pick(chosenProgram.nameEn, chosenProgram.nameFr) : null;
   const query = new URLSearchParams({ ...(programId ? { programId } : {}), ...(fiscalYear ? { fiscalYear } : {}), ...(byCategory ? { byCategory: 'true' } : {}) }).toString();
   const suffix = query ? `?${query}` : '';
   return (
@@ -169,25 +171,102 @@ function Reconciliation() {
           <li><a className="tp-link" href="/exports/disclosure.csv">{t('recon.export.disclosureCsv')}</a></li>
         </ul>
       </section>
-      {isFinance && fiscalYear ? <YearEnd fiscalYear={fiscalYear} /> : null}
+      {isFinance && fiscalYear ? <YearEnd key={`${fiscalYear}-${programId}`} fiscalYear={fiscalYear} programId={programId || null} programName={programName} /> : null}
     </>
   );
 }
 
-function YearEnd({ fiscalYear }: { fiscalYear: string }) {
-  const { t, formatMoney } = useT();
-  const close = useMutation(trpc.claims.closeFiscalYear.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+/**
+ * Year end, as finance staff run it: the scope is the program filtered (or every program not yet
+ * closed), the preview lists what will lapse agreement by agreement (the same query the close
+ * writes from), and the close asks for the fiscal year typed. Before April 1 after the year it
+ * says from when the year can be closed, and offers no button.
+ */
+function YearEnd({ fiscalYear, programId, programName }: { fiscalYear: string; programId: string | null; programName: string | null }) {
+  const { t, pick, formatMoney, problem: message } = useT();
+  const [confirmation, setConfirmation] = useState('');
+  const preview = useQuery(trpc.claims.yearEndPreview.queryOptions({ fiscalYear, programId }));
+  const close = useMutation(
+    trpc.claims.closeFiscalYear.mutationOptions({
+      onSuccess: () => {
+        setConfirmation('');
+        void queryClient.invalidateQueries();
+      },
+    }),
+  );
+  const problems = close.error ? problemsFromError(close.error, ['confirmation']) : null;
+  const scope = programName ?? t('recon.yearEnd.allPrograms');
+  const nextYear = Number(fiscalYear.slice(0, 4)) + 1;
   return (
-    <section aria-labelledby="year-end-heading" className="tp-section">
+    <section aria-labelledby="year-end-heading" className="tp-section" data-testid="year-end">
       <GcdsHeading tag="h2" id="year-end-heading">
         {t('recon.yearEnd')}
       </GcdsHeading>
       <p>{t('recon.yearEnd.text')}</p>
-      <ProblemNotice problem={close.error ? problemsFromError(close.error).form : null} />
-      {close.data ? <SuccessNotice>{t('recon.yearEnd.done', { fiscalYear, amount: formatMoney(close.data.lapsedCents) })}</SuccessNotice> : null}
-      <GcdsButton type="button" buttonRole="danger" disabled={close.isPending} onGcdsClick={() => close.mutate({ fiscalYear })}>
-        {t('recon.yearEnd.submit', { fiscalYear })}
-      </GcdsButton>
+      <p>
+        <strong>{t('recon.yearEnd.scope')}</strong> {scope}, {fiscalYear}
+      </p>
+      {close.data ? <SuccessNotice>{t('recon.yearEnd.done', { fiscalYear, scope, amount: formatMoney(close.data.lapsedCents) })}</SuccessNotice> : null}
+      <ProblemNotice problem={problems?.form ?? null} />
+      <QueryView query={preview}>
+        {(p) => {
+          if (p.alreadyClosed) return close.data ? null : <p>{t('recon.yearEnd.closed', { fiscalYear, scope })}</p>;
+          return (
+            <>
+              {!p.canCloseToday ? <InfoNotice title={t('recon.yearEnd.notYet')}>{t('error.fiscalYear.tooEarly', { fiscalYear, year: nextYear })}</InfoNotice> : null}
+              {p.claimsWaiting > 0 ? <InfoNotice title={t('recon.yearEnd.waitingTitle')}>{t('error.fiscalYear.claimsWaiting', { count: p.claimsWaiting })}</InfoNotice> : null}
+              {!programName ? <p>{t('recon.yearEnd.programs', { count: p.programs.length, names: p.programs.map((x) => pick(x.nameEn, x.nameFr)).join(', ') })}</p> : null}
+              <DataTable
+                caption={t('recon.yearEnd.caption', { fiscalYear, count: p.lapses.length })}
+                className="tp-table-money"
+                testId="year-end-preview"
+                rows={p.lapses}
+                rowKey={(l) => l.agreementId}
+                empty={<p>{t('recon.yearEnd.nothing')}</p>}
+                columns={[
+                  { header: t('fin.col.agreement'), rowHeader: true, cell: (l) => l.referenceNumber },
+                  { header: t('fin.col.organisation'), cell: (l) => pick(l.organisationNameEn, l.organisationNameFr) },
+                  { header: t('fin.col.committed'), numeric: true, cell: (l) => formatMoney(l.committedCents) },
+                  { header: t('fin.col.paid'), numeric: true, cell: (l) => formatMoney(l.paidCents) },
+                  { header: t('recon.yearEnd.willLapse'), numeric: true, cell: (l) => formatMoney(l.lapsedCents) },
+                ]}
+                footer={
+                  <tr>
+                    <th scope="row" colSpan={4}>
+                      {t('recon.yearEnd.total')}
+                    </th>
+                    <td data-testid="year-end-total">{formatMoney(p.lapsedCents)}</td>
+                  </tr>
+                }
+              />
+              {p.canCloseToday ? (
+                <form
+                  noValidate
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    close.mutate({ fiscalYear, programId, confirmation });
+                  }}
+                >
+                  <GcdsInput
+                    inputId="field-confirmation"
+                    name="confirmation"
+                    label={t('recon.yearEnd.confirmLabel', { fiscalYear })}
+                    hint={t('recon.yearEnd.confirmHint', { scope, amount: formatMoney(p.lapsedCents) })}
+                    value={confirmation}
+                    autocomplete="off"
+                    validateOn="other"
+                    errorMessage={problems?.fields.confirmation ? message(problems.fields.confirmation) : ''}
+                    onGcdsInput={(e) => setConfirmation(String(e.detail ?? ''))}
+                  />
+                  <GcdsButton type="submit" buttonRole="danger" disabled={close.isPending}>
+                    {t('recon.yearEnd.submit', { fiscalYear, scope })}
+                  </GcdsButton>
+                </form>
+              ) : null}
+            </>
+          );
+        }}
+      </QueryView>
     </section>
   );
 }
