@@ -20,6 +20,9 @@ describe('sign-in', () => {
     await signIn(page, 'officer@example.ca', undefined, { navigate: false });
     await page.waitForURL(/\/officer$/);
     await expectHeading(page, text('en', 'programs.officerTitle'));
+    // The tab names the page, and after the move focus is on the main content (not left on the form that is gone).
+    await expect.poll(() => page.title()).toBe(`${text('en', 'programs.officerTitle')} - ${text('en', 'app.title')}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBe('main-content');
     await context.close();
   });
 
@@ -51,8 +54,10 @@ describe('sign-in', () => {
   it('always confirms a password reset request the same way', async () => {
     const { context, page } = await newVisitor(browser);
     await page.goto('/sign-in');
+    await expect.poll(() => page.title()).toBe(`${text('en', 'signIn.title')} - ${text('en', 'app.title')}`);
     await page.getByRole('link', { name: text('en', 'signIn.forgot') }).click();
     await expectHeading(page, text('en', 'forgot.title'));
+    await expect.poll(() => page.title()).toBe(`${text('en', 'forgot.title')} - ${text('en', 'app.title')}`);
     await page.locator('#field-email').fill('nobody@example.ca');
     await page.locator('main form').getByRole('button').click();
     await page.getByText(text('en', 'forgot.sent')).waitFor();

@@ -4,7 +4,8 @@
  */
 import { GcdsButton, GcdsFooter, GcdsHeader, GcdsLangToggle } from '@cdssnc/gcds-components-react';
 import { useMutation } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/language';
 import { queryClient, trpc } from '../lib/trpc';
 import { useSession, type Session } from '../lib/session';
@@ -15,6 +16,14 @@ export function AppShell() {
   const { lang, setLanguage } = useT();
   const session = useSession();
   const other = lang === 'en' ? 'fr' : 'en';
+  // After a move to another page (not the first load), focus goes to the main content, as a
+  // page load would put it at the top: a keyboard or screen reader user starts on the new page.
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (shown.current !== null && shown.current !== pathname) document.getElementById('main-content')?.focus();
+    shown.current = pathname;
+  }, [pathname]);
   return (
     <>
       <GcdsHeader langHref="#" skipToHref="#main-content" signatureHasLink={false}>

@@ -50,7 +50,6 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = translate(lang, 'app.title');
     // GCDS components read the language once, when they load (new ones read <html lang>). Their
     // watcher of the `lang` attribute reads back their own state in the custom-elements build, so
     // it never fires a change: set the state (the `lang` property) of those already on the page.
