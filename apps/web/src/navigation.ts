@@ -43,6 +43,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/reviewer', label: 'nav.reviewer', roles: APPLICATION_REVIEWERS },
   { path: '/assessments', label: 'nav.assessments', roles: APPLICATION_REVIEWERS },
   { path: '/programs', label: 'nav.programs', roles: PROGRAM_STAFF },
+  { path: '/delegation', label: 'nav.delegation', roles: PROGRAM_STAFF },
   { path: '/performance', label: 'nav.performance', roles: FRAMEWORK_EDITORS },
   { path: '/organisations', label: 'nav.organisations', roles: ORGANISATION_VERIFIERS },
   { path: '/finance', label: 'nav.finance_officer', roles: ['finance_officer'] },

@@ -1,6 +1,7 @@
 import { adminRouter } from './users/router';
 import { agreementsRouter } from './agreements/router';
 import { claimsRouter } from './claims/router';
+import { delegationRouter } from './delegation/router';
 import { notificationsRouter, reportsRouter } from './progress-reports/router';
 import { applicationsRouter, assessmentRouter } from './applications/router';
 import { authRouter } from './auth/router';
@@ -20,6 +21,7 @@ export const appRouter = router({
   performance: performanceRouter,
   calls: callRouter,
   program: programRouter,
+  delegation: delegationRouter,
   applications: applicationsRouter,
   assessment: assessmentRouter,
   agreements: agreementsRouter,

@@ -42,10 +42,11 @@ describe('programs and their money', () => {
     expect(unchanged.budget.find((b) => b.fiscalYear === '2027-28' && b.pillarId === first!.id)?.amountCents).toBe(85_700_000n);
   });
 
-  it('updates terms: stacking limit, approval limits and pillars; refuses dropping a funded pillar', async () => {
+  it('updates terms: stacking limit and pillars; refuses dropping a funded pillar; the approval limits that bind an officer are not the officer’s to change', async () => {
     const { api } = await h.signInAs('officer@example.ca');
     const id = await programId('child-protection-online');
     const p = await api.program.get({ id });
+    const limitsBefore = await h.t.db.selectFrom('programApprovalLimit').select(['role', 'maxAmountCents']).where('programId', '=', id).orderBy('role').execute();
     const input = {
       code: p.code,
       strategyId: p.strategyId,
@@ -56,16 +57,15 @@ describe('programs and their money', () => {
       transferPaymentType: p.transferPaymentType,
       stackingLimitBp: 7600,
       pillarIds: p.pillars.map((x) => x.id),
-      officerApprovalLimitCents: 10_000_000n,
-      managerApprovalLimitCents: 300_000_000n,
     };
-    await api.program.save({ id, program: input });
-    expect(await api.program.get({ id })).toMatchObject({ stackingLimitBp: 7600, managerApprovalLimitCents: 300_000_000n });
+    // An officer who sends limits with the terms (as the old form did) changes the terms only.
+    await api.program.save({ id, program: { ...input, officerApprovalLimitCents: 999_999_999_00n, managerApprovalLimitCents: 999_999_999_00n } as typeof input });
+    expect(await api.program.get({ id })).toMatchObject({ stackingLimitBp: 7600, officerApprovalLimitCents: p.officerApprovalLimitCents, managerApprovalLimitCents: p.managerApprovalLimitCents });
+    expect(await h.t.db.selectFrom('programApprovalLimit').select(['role', 'maxAmountCents']).where('programId', '=', id).orderBy('role').execute()).toEqual(limitsBefore);
     const r = await rejection(api.program.save({ id, program: { ...input, pillarIds: [p.pillars[0]!.id] } }));
     expect(r).toMatchObject({ code: 'CONFLICT', messageKey: 'error.pillar.hasBudget' });
     expect((await api.program.get({ id })).pillars).toHaveLength(p.pillars.length);
     expect((await rejection(api.program.save({ id, program: { ...input, stackingLimitBp: 12_000 } }))).zodFields).toEqual(['program.stackingLimitBp']);
-    expect((await rejection(api.program.save({ id, program: { ...input, managerApprovalLimitCents: 1n } }))).zodFields).toEqual(['program.managerApprovalLimitCents']);
   });
 
   it('adds a funding stream; only officers and administrators manage programs', async () => {

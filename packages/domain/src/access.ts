@@ -57,6 +57,8 @@ export const PROGRAM_STAFF = ['program_officer', 'program_manager', 'administrat
 export const CLAIM_WORKERS = [...RECIPIENTS, ...CERTIFIERS, ...RELEASERS] as const satisfies readonly Role[];
 /** Administer users, memberships, the audit log and sent mail. */
 export const ADMINISTRATORS = ['administrator'] as const satisfies readonly Role[];
+/** The roles whose authority the delegation of authority limits, lowest first (delegation.ts). */
+export const DELEGATED_ROLES = ['program_officer', 'program_manager'] as const satisfies readonly Role[];
 
 /** Does this user hold one of the roles of this set? */
 export function holds(user: { roles: readonly Role[] }, roleSet: readonly Role[]): boolean {

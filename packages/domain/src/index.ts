@@ -20,3 +20,4 @@ export * from './report-actions';
 export * from './results';
 export * from './access';
 export * from './segregation';
+export * from './delegation';

@@ -15,12 +15,9 @@ export const programInput = z.object({
   /** Basis points: 10000 = 100% of eligible costs may come from government sources. */
   stackingLimitBp: z.number().int({ message: 'error.stackingLimit.invalid' }).min(0, { message: 'error.stackingLimit.invalid' }).max(10_000, { message: 'error.stackingLimit.invalid' }),
   pillarIds: z.array(z.uuid({ message: 'error.id.invalid' })).min(1, { message: 'error.pillars.required' }),
-  officerApprovalLimitCents: centsInputSchema,
-  managerApprovalLimitCents: centsInputSchema,
-}).refine((p) => p.managerApprovalLimitCents >= p.officerApprovalLimitCents, {
-  message: 'error.approvalLimits.order',
-  path: ['managerApprovalLimitCents'],
 });
+// The officer's and manager's approval limits are not the program's terms: they are the delegation
+// of authority's (delegation.ts), changed only by administrators, two of them.
 export type ProgramInput = z.infer<typeof programInput>;
 
 export const streamInput = z.object({

@@ -22,6 +22,7 @@ export const ui = {
     'nav.intake': 'Applications received',
     'nav.assessments': 'My assessments',
     'nav.programs': 'Programs and budgets',
+    'nav.delegation': 'Delegation of authority',
     'nav.performance': 'Performance measurement',
     'nav.organisations': 'Organisations',
 
@@ -263,6 +264,7 @@ export const ui = {
     'nav.intake': 'Demandes reçues',
     'nav.assessments': 'Mes évaluations',
     'nav.programs': 'Programmes et budgets',
+    'nav.delegation': 'Délégation de pouvoirs',
     'nav.performance': 'Mesure du rendement',
     'nav.organisations': 'Organisations',
 

@@ -4,7 +4,7 @@
  * no rows, a message in its place. Markup: <caption>, <th scope="col">, and <th scope="row"> for
  * the column that names its row.
  */
-import { Fragment, type HTMLAttributes, type ReactNode, type TdHTMLAttributes } from 'react';
+import { Fragment, useId, type HTMLAttributes, type ReactNode, type TdHTMLAttributes } from 'react';
 
 type DataAttributes = Record<`data-${string}`, string | undefined>;
 
@@ -43,13 +43,16 @@ interface DataTableProps<R> {
 }
 
 export function DataTable<R>({ caption, columns, rows, rowKey, empty, testId, className, rowProps, rowDetail, footer, footnote }: DataTableProps<R>) {
+  const captionId = useId();
   if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
   const cols = columns.filter((c): c is Column<R> => Boolean(c));
   const keyOf = (c: Column<R>, i: number) => c.key ?? (typeof c.header === 'string' && c.header !== '' ? c.header : `col-${i}`);
   return (
-    <div className="tp-table-wrap">
+    // A wide table scrolls sideways on a phone: its frame takes the keyboard's focus so it can be
+    // scrolled without a mouse, and is named by the table's caption.
+    <div className="tp-table-wrap" tabIndex={0} {...(caption !== undefined ? { role: 'region', 'aria-labelledby': captionId } : {})}>
       <table className={className ? `tp-table ${className}` : 'tp-table'} {...(testId ? { 'data-testid': testId } : {})}>
-        {caption !== undefined ? <caption>{caption}</caption> : null}
+        {caption !== undefined ? <caption id={captionId}>{caption}</caption> : null}
         <thead>
           <tr>
             {cols.map((c, i) => (

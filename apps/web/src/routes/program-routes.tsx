@@ -8,6 +8,7 @@ const NewCallPage = lazyPage(() => import('../pages/calls/call-page'), 'NewCallP
 const CallsPage = lazyPage(() => import('../pages/calls/calls-page'), 'CallsPage');
 const PerformancePage = lazyPage(() => import('../pages/performance/performance-page'), 'PerformancePage');
 const ProgramPage = lazyPage(() => import('../pages/programs/program-page'), 'ProgramPage');
+const DelegationPage = lazyPage(() => import('../pages/programs/delegation-page'), 'DelegationPage');
 const ProgramsListPage = lazyPage(() => import('../pages/programs/programs-list-page'), 'ProgramsListPage');
 
 export const callsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/calls', component: CallsPage });
@@ -36,4 +37,6 @@ export const programRoute = createRoute({
 
 export const performanceRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/performance', component: PerformancePage });
 
-export const programRoutes = [programsRoute, programRoute, performanceRoute, callsRoute, newCallRoute, callRoute] as const;
+export const delegationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/delegation', component: DelegationPage });
+
+export const programRoutes = [programsRoute, delegationRoute, programRoute, performanceRoute, callsRoute, newCallRoute, callRoute] as const;

@@ -1,13 +1,13 @@
 /**
- * What the program commands share: who acts, a program's row as written, and its pillars and
- * delegated approval limits, set again in full.
+ * What the program commands share: who acts, a program's row as written, and its pillars, set
+ * again in full. The approval limits are the delegation of authority's (../delegation).
  */
 import { type Tx } from '@tp/db';
 import { DomainError, type ProgramInput } from '@tp/domain';
 
 export type Actor = { id: string };
 
-export async function setPillarsAndLimits(tx: Tx, programId: string, strategyId: string, input: ProgramInput) {
+export async function setPillars(tx: Tx, programId: string, strategyId: string, input: ProgramInput) {
   const valid = await tx.selectFrom('pillar').select('id').where('strategyId', '=', strategyId).where('id', 'in', input.pillarIds).execute();
   if (valid.length !== new Set(input.pillarIds).size) throw new DomainError('BAD_INPUT', 'error.pillars.notInStrategy', 'pillarIds');
   const current = await tx.selectFrom('programPillar').select('pillarId').where('programId', '=', programId).execute();
@@ -29,16 +29,6 @@ export async function setPillarsAndLimits(tx: Tx, programId: string, strategyId:
     .values([...new Set(input.pillarIds)].map((pillarId) => ({ programId, pillarId })))
     .onConflict((oc) => oc.doNothing())
     .execute();
-  for (const [role, amount] of [
-    ['program_officer', input.officerApprovalLimitCents],
-    ['program_manager', input.managerApprovalLimitCents],
-  ] as const) {
-    await tx
-      .insertInto('programApprovalLimit')
-      .values({ programId, role, maxAmountCents: amount })
-      .onConflict((oc) => oc.columns(['programId', 'role']).doUpdateSet({ maxAmountCents: amount }))
-      .execute();
-  }
 }
 
 export function programRow(input: ProgramInput) {

@@ -25,6 +25,7 @@ import * as activityReasonBlankIsAnyWhitespace from './2026-12-03T10-00-00Z-acti
 import * as adjustmentReasonBlankIsAnyWhitespace from './2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace';
 import * as requiredTextBlankIsAnyWhitespace from './2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace';
 import * as yearEndPerProgram from './2026-12-04T01-30-00Z-year-end-per-program';
+import * as delegationOfAuthority from './2026-12-04T02-00-00Z-delegation-of-authority';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T10-30-00Z-adjustment-reason-blank-is-any-whitespace': adjustmentReasonBlankIsAnyWhitespace,
   '2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace': requiredTextBlankIsAnyWhitespace,
   '2026-12-04T01-30-00Z-year-end-per-program': yearEndPerProgram,
+  '2026-12-04T02-00-00Z-delegation-of-authority': delegationOfAuthority,
 };
 
 export const migrationProvider: MigrationProvider = {

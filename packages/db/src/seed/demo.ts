@@ -54,6 +54,8 @@ export const DEMO_USERS: DemoUserSeed[] = [
   { email: 'finance@example.ca', displayName: 'François Roy', preferredLanguage: 'fr', role: 'finance_officer' },
   { email: 'analyst@example.ca', displayName: 'Ana Lopez', preferredLanguage: 'en', role: 'results_analyst' },
   { email: 'admin@example.ca', displayName: 'Adam Clarke', preferredLanguage: 'en', role: 'administrator' },
+  // A second administrator: a change to the delegation of authority takes effect when another administrator approves it.
+  { email: 'admin2@example.ca', displayName: 'Aisha Nwosu', preferredLanguage: 'fr', role: 'administrator' },
 ];
 
 export async function seedDemo(db: Db, options: { hashPassword: (password: string) => Promise<string> }): Promise<void> {

@@ -61,7 +61,7 @@ import type {
   LogicModelLinkTable,
   LogicModelResultTable,
 } from './performance';
-import type { ProgramApprovalLimitTable, ProgramBudgetTable, ProgramPillarTable } from './program';
+import type { DelegationChangeTable, ProgramApprovalLimitTable, ProgramBudgetTable, ProgramPillarTable } from './program';
 import type { MailMessageTable } from './mail';
 import type { OrganisationTable } from './organisation';
 import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, ProgramYearEndTable, StrategyTable } from './reference';
@@ -97,6 +97,7 @@ export interface Database {
   auditEvent: AuditEventTable;
   programPillar: ProgramPillarTable;
   programApprovalLimit: ProgramApprovalLimitTable;
+  delegationChange: DelegationChangeTable;
   programBudget: ProgramBudgetTable;
   coreResponsibility: CoreResponsibilityTable;
   departmentalResult: DepartmentalResultTable;

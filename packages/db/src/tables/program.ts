@@ -9,6 +9,23 @@ export interface ProgramApprovalLimitTable {
   programId: string;
   role: 'program_officer' | 'program_manager';
   maxAmountCents: bigint;
+  /** The approved change of the delegation of authority this limit comes from (null: the instrument's first state). */
+  delegationChangeId: Generated<string | null>;
+}
+
+/** One change of one role's limit in one program: proposed by one administrator, decided by another. */
+export interface DelegationChangeTable {
+  id: Generated<string>;
+  programId: string;
+  role: 'program_officer' | 'program_manager';
+  maxAmountCents: bigint;
+  previousCents: bigint | null;
+  rationale: string;
+  proposedBy: string;
+  proposedAt: Generated<Date>;
+  status: Generated<'proposed' | 'approved' | 'rejected'>;
+  decidedBy: string | null;
+  decidedAt: Date | null;
 }
 
 export interface ProgramBudgetTable {

@@ -222,7 +222,7 @@ function YearEnd({ fiscalYear, programId, programName }: { fiscalYear: string; p
                 testId="year-end-preview"
                 rows={p.lapses}
                 rowKey={(l) => l.agreementId}
-                empty={<p>{t('recon.yearEnd.nothing')}</p>}
+                empty={t('recon.yearEnd.nothing')}
                 columns={[
                   { header: t('fin.col.agreement'), rowHeader: true, cell: (l) => l.referenceNumber },
                   { header: t('fin.col.organisation'), cell: (l) => pick(l.organisationNameEn, l.organisationNameFr) },

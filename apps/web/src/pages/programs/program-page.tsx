@@ -91,15 +91,21 @@ function TermsView({ program }: { program: Program }) {
         <dt>{t('prog.managerLimit')}</dt>
         <dd>{formatMoney(program.managerApprovalLimitCents)}</dd>
       </dl>
+      <p>
+        {t('prog.limitsByDelegation')}{' '}
+        <Link to="/delegation" className="tp-link">
+          {t('delegation.title')}
+        </Link>
+      </p>
     </section>
   );
 }
 
-const TERMS_FIELDS = ['code', 'nameEn', 'nameFr', 'descriptionEn', 'descriptionFr', 'transferPaymentType', 'stackingLimitBp', 'pillarIds', 'officerApprovalLimitCents', 'managerApprovalLimitCents'];
+const TERMS_FIELDS = ['code', 'nameEn', 'nameFr', 'descriptionEn', 'descriptionFr', 'transferPaymentType', 'stackingLimitBp', 'pillarIds'];
 const stripProgram = (f: string) => f.replace(/^program\./, '');
 
 function TermsForm({ program }: { program: Program }) {
-  const { t, lang, locale, pick, problem } = useT();
+  const { t, lang, pick, problem } = useT();
   const [type, setType] = useState<TransferPaymentType>(program.transferPaymentType);
   const [pillarIds, setPillarIds] = useState<string[]>(program.pillars.map((p) => p.id));
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
@@ -121,8 +127,6 @@ function TermsForm({ program }: { program: Program }) {
       transferPaymentType: type,
       stackingLimitBp: basisPoints(v['stackingLimitBp'] ?? ''),
       pillarIds,
-      officerApprovalLimitCents: cents(v['officerApprovalLimitCents'] ?? ''),
-      managerApprovalLimitCents: cents(v['managerApprovalLimitCents'] ?? ''),
     });
     if (!parsed.success) {
       setProblems(problemsFromIssues(parsed.error.issues, TERMS_FIELDS));
@@ -184,8 +188,6 @@ function TermsForm({ program }: { program: Program }) {
           onChange={setPillarIds}
           problem={problems.fields['pillarIds']}
         />
-        <TextField name="officerApprovalLimitCents" label={t('prog.officerLimit')} hint={t('calls.moneyHint')} problems={problems} defaultValue={dollarsText(program.officerApprovalLimitCents, locale)} />
-        <TextField name="managerApprovalLimitCents" label={t('prog.managerLimit')} hint={t('calls.moneyHint')} problems={problems} defaultValue={dollarsText(program.managerApprovalLimitCents, locale)} />
         <div className="tp-actions">
           <GcdsButton type="submit" disabled={save.isPending}>
             {t('prog.saveTerms')}

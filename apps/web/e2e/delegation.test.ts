@@ -1,0 +1,67 @@
+/**
+ * The delegation of authority as two administrators use it: one proposes raising a program
+ * manager's limit (the form says what is missing first), the other approves it after being told
+ * what it will do, and the limit in force changes only then. Checked at a phone's width, by
+ * keyboard for the confirmation, with axe, in English then in French.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectHeading, fieldError, launchBrowser, newVisitor, screenshot, seriousA11yViolations, signIn, text } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** French figures are spaced with no-break spaces; compared as plain spaces. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+const PROGRAM = 'Contributions for the Protection of Children from Online Sexual Exploitation';
+
+describe('delegation of authority', () => {
+  it('one administrator proposes, a second approves, and only then is the limit in force', async () => {
+    const first = await newVisitor(browser);
+    await first.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(first.page, 'admin@example.ca');
+    await first.page.waitForURL(/\/admin$/);
+    await first.page.goto('/delegation');
+    await expectHeading(first.page, text('en', 'delegation.title'));
+    const limits = first.page.locator('[data-testid="delegation-limits"] tbody tr', { hasText: PROGRAM });
+    const before = await limits.innerText();
+    expect(before).toContain('$5,000,000.00');
+
+    await first.page.getByRole('button', { name: text('en', 'delegation.proposeSubmit') }).click();
+    expect(await fieldError(first.page, 'field-maxAmountCents')).toContain(text('en', 'error.money.invalid'));
+    await first.page.locator('#field-programId').selectOption({ label: PROGRAM });
+    await first.page.locator('#field-role').selectOption('program_manager');
+    await first.page.locator('#field-maxAmountCents').fill('8,280,000.00');
+    await first.page.locator('#field-rationale').fill('Instrument signed by the deputy head on November 30, 2026.');
+    await first.page.getByRole('button', { name: text('en', 'delegation.proposeSubmit') }).click();
+    await first.page.getByText(text('en', 'delegation.waitsForSecond')).waitFor();
+    expect(await limits.innerText()).toBe(before);
+    expect(await seriousA11yViolations(first.page), '/delegation').toEqual([]);
+    await screenshot(first.page, 'delegation-proposed-en');
+    await first.context.close();
+
+    // The second administrator prefers French.
+    const second = await newVisitor(browser);
+    await signIn(second.page, 'admin2@example.ca');
+    await second.page.waitForURL(/\/admin$/);
+    await second.page.goto('/delegation');
+    await expectHeading(second.page, text('fr', 'delegation.title'));
+    await second.page.getByRole('button', { name: text('fr', 'delegation.approve'), exact: true }).click();
+    const question = second.page.getByRole('alertdialog');
+    expect(plain(await question.innerText())).toContain('8 280 000,00 $');
+    // By keyboard: the confirmation's first button is the approval.
+    await second.page.getByRole('button', { name: text('fr', 'delegation.approveYes') }).focus();
+    await second.page.keyboard.press('Enter');
+    await second.page.getByText('Approuvée', { exact: false }).first().waitFor();
+    const row = second.page.locator('[data-testid="delegation-limits"] tbody tr', { hasText: 'Contributions pour la protection des enfants' });
+    expect(plain(await row.innerText())).toContain('8 280 000,00 $');
+    expect(await second.page.locator('[data-testid="delegation-history"] tbody tr').first().innerText()).toContain(text('fr', 'delegation.status.approved'));
+    await screenshot(second.page, 'delegation-approved-fr');
+    await second.context.close();
+  });
+});
