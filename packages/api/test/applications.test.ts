@@ -236,14 +236,28 @@ describe('screening and assessment', () => {
     // The officer recommended it: they cannot decide it, and $300,000 is above their $250,000 authority anyway.
     const own = await rejection(officer.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }));
     expect(own).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.decision.aboveLimit', field: 'amountCents' });
+    // The refusal names who can: the program manager, whose limit covers it.
+    const who = await officer.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }).then(() => null, (e: { cause?: { params?: { who?: { en: string; fr: string } } } }) => e.cause?.params?.who);
+    expect(who?.en).toMatch(/^Who can: Marc Gagnon \(Program manager, up to \$5,000,000\.00\)/);
+    expect(who?.fr).toMatch(/^Qui le peut : Marc Gagnon \(Gestionnaire de programme, jusqu’à 5\s000\s000,00\s\$\)/);
     // The manager's limit is lowered below the amount: refused, nothing saved.
     const program = call.programId;
     const before = await h.t.db.selectFrom('programApprovalLimit').select('maxAmountCents').where('programId', '=', program).where('role', '=', 'program_manager').executeTakeFirstOrThrow();
-    await h.t.db.updateTable('programApprovalLimit').set({ maxAmountCents: 29_999_999n }).where('programId', '=', program).where('role', '=', 'program_manager').execute();
+    // Through the delegation of authority: one administrator proposes, a second approves.
+    const { api: admin } = await h.signInAs('admin@example.ca');
+    const { api: admin2 } = await h.signInAs('admin2@example.ca');
+    const setManagerLimit = async (maxAmountCents: bigint) => {
+      const change = await admin.delegation.propose({ programId: program, role: 'program_manager', maxAmountCents, rationale: 'Test' });
+      await admin2.delegation.decide({ changeId: change.id, decision: 'approved' });
+    };
+    await setManagerLimit(29_999_999n);
     const above = await rejection(manager.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }));
     expect(above).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.decision.aboveLimit' });
+    // Nobody's limit covers $300,000 now: the refusal says so and names who can change the delegation.
+    const nobody = await manager.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }).then(() => null, (e: { cause?: { params?: { who?: { en: string } } } }) => e.cause?.params?.who?.en);
+    expect(nobody).toMatch(/^Nobody holds that authority for this program yet: an administrator \(Adam Clarke, Aisha Nwosu\)/);
     expect((await officer.applications.get({ id })).status).toBe('recommended');
-    await h.t.db.updateTable('programApprovalLimit').set({ maxAmountCents: before.maxAmountCents }).where('programId', '=', program).where('role', '=', 'program_manager').execute();
+    await setManagerLimit(before.maxAmountCents);
     // The database refuses a decision above the recorded authority too. The application has no
     // decision yet, the manager holds this role with this very limit and did not recommend it, so
     // the authority trigger lets it through: only the amount above the limit can refuse it.

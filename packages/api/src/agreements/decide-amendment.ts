@@ -5,6 +5,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { amendmentDecisionRefusal, DomainError, formatMoney } from '@tp/domain';
 import type { RequestMeta } from '../context';
+import { whoCanAct } from '../delegation/who-can-act';
 import { type Viewer } from '../auth/resolve-session';
 import { VERSION_COLUMNS } from './terms';
 import { syncReportingPeriods } from '../progress-reports/sync-reporting-periods';
@@ -34,6 +35,7 @@ export async function decideAmendment(
     if (v.totalCents > authority.maxAmountCents) {
       throw new DomainError('FORBIDDEN', 'error.amendment.aboveLimit', 'version', {
         limit: { en: formatMoney(authority.maxAmountCents, 'en'), fr: formatMoney(authority.maxAmountCents, 'fr') },
+        who: await whoCanAct(tx, a.programId, v.totalCents, user.id),
       });
     }
     const current = await currentVersionRow(tx, a.id, a.currentVersion);

@@ -6,6 +6,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { departmentSignatureRefusal, DomainError, formatMoney, holds, RECIPIENTS } from '@tp/domain';
 import type { RequestMeta } from '../context';
+import { whoCanAct } from '../delegation/who-can-act';
 import { type MailDeps } from '../mail/mailer';
 import { formatDate } from '../format';
 import { type Viewer } from '../auth/resolve-session';
@@ -59,6 +60,7 @@ export async function signForDepartment(db: Db, deps: MailDeps, user: Viewer, me
     if (v.totalCents > authority.maxAmountCents) {
       throw new DomainError('FORBIDDEN', 'error.agreement.signatureAboveLimit', 'agreementId', {
         limit: { en: formatMoney(authority.maxAmountCents, 'en'), fr: formatMoney(authority.maxAmountCents, 'fr') },
+        who: await whoCanAct(tx, a.programId, v.totalCents, user.id),
       });
     }
     await tx.updateTable('agreementVersion').set({ status: 'in_force' }).where('id', '=', v.id).execute();

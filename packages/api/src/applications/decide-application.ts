@@ -7,6 +7,7 @@ import { type DecisionInput, delegatedAuthority, DomainError, formatMoney, fundi
 import { translate } from '@tp/i18n';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
+import { whoCanAct } from '../delegation/who-can-act';
 import { queueMail, type Mailer } from '../mail/mailer';
 import { formatDate } from '../format';
 import { lockApplication, moveApplication } from './access';
@@ -28,6 +29,7 @@ export async function decide(db: Db, deps: { config: ApiConfig; mailer: Mailer }
     if (!withinDelegatedLimit(input.amountCents, authority)) {
       throw new DomainError('FORBIDDEN', 'error.decision.aboveLimit', 'amountCents', {
         limit: { en: formatMoney(authority.maxAmountCents, 'en'), fr: formatMoney(authority.maxAmountCents, 'fr') },
+        who: await whoCanAct(tx, call.programId, input.amountCents ?? 0n, user.id),
       });
     }
     const recommendation = await tx.selectFrom('applicationRecommendation').select('recommendedBy').where('applicationId', '=', app.id).executeTakeFirst();

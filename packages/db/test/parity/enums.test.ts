@@ -21,6 +21,8 @@ import {
   CONFLICT_DECLARATIONS,
   COST_CATEGORIES,
   DECIDERS,
+  DELEGATED_ROLES,
+  DELEGATION_CHANGE_STATUSES,
   DECISION_OUTCOMES,
   FUNDING_SOURCE_KINDS,
   FUNDING_STATUSES,
@@ -91,6 +93,8 @@ const DOMAIN_LISTS: Record<string, readonly string[]> = {
   'organisation.type': ORGANISATION_TYPES,
   'program.transfer_payment_type': TRANSFER_PAYMENT_TYPES,
   'program_approval_limit.role': DECIDERS,
+  'delegation_change.role': DELEGATED_ROLES,
+  'delegation_change.status': DELEGATION_CHANGE_STATUSES,
   'program_cost_category.cost_category': COST_CATEGORIES,
   'progress_report.status': REPORT_STATUSES,
   // A review's outcome is where a submitted report can go.
@@ -104,7 +108,7 @@ const DOMAIN_LISTS: Record<string, readonly string[]> = {
 /** Named exceptions: lists the database holds that are not domain rules (no domain const to equal). */
 const DATABASE_ONLY: Record<string, string> = {
   'app_user.status': 'an account state of sign-in (api/services/manage-users.ts), not a domain lifecycle',
-  'fiscal_year.status': 'open or closed, set only by the year-end close (api/services/claims.ts closeFiscalYear)',
+  'fiscal_year.status': 'open or closed, set only by the year-end close (api/claims/close-fiscal-year.ts)',
   'mail_message.status': 'the outbox of the mailer (api/mail), infrastructure',
   'user_token.purpose': 'the one-time tokens of sign-in (api/services/password-reset.ts), infrastructure',
 };
