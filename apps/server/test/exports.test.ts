@@ -56,6 +56,33 @@ describe('finance exports', () => {
     expect(line[header.indexOf('owner_org')]).toBe('ps-sp');
   });
 
+  it('every CSV export is safe to open: a hostile organisation name and city are text, not formulas; BOM; money with two decimals', async () => {
+    const HOSTILE = '=HYPERLINK("http://evil.example","x")';
+    const windsor = await server.t.db.selectFrom('organisation').select(['id', 'legalNameEn', 'city']).where('legalNameEn', '=', 'Legal Assistance of Windsor').executeTakeFirstOrThrow();
+    await server.t.db.updateTable('organisation').set({ legalNameEn: HOSTILE, city: '-2+3' }).where('id', '=', windsor.id).execute();
+    try {
+      const cookie = await cookieOf('finance@example.ca');
+      for (const url of ['/exports/reconciliation.csv?fiscalYear=2026-27', '/exports/payments.csv', '/exports/disclosure.csv']) {
+        const res = await server.app.inject({ method: 'GET', url, headers: { cookie } });
+        expect(res.statusCode, url).toBe(200);
+        expect([...res.rawPayload.subarray(0, 3)], url).toEqual([0xef, 0xbb, 0xbf]);
+        const text = res.rawPayload.toString('utf8');
+        // No field of any line begins with a formula character unless neutralised by the apostrophe.
+        expect(text, url).not.toMatch(/(^|,)"?[=@]/m);
+        if (text.includes('HYPERLINK')) expect(text, url).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")`);
+      }
+      const reconciliation = (await server.app.inject({ method: 'GET', url: '/exports/reconciliation.csv?fiscalYear=2026-27', headers: { cookie } })).rawPayload.toString('utf8');
+      const line = reconciliation.split('\r\n').find((l) => l.includes('HYPERLINK'));
+      // Committed $120,000 (as the XLSX test reads it): two decimals in CSV.
+      expect(line).toMatch(/,120000\.00,/);
+      const disclosure = (await server.app.inject({ method: 'GET', url: '/exports/disclosure.csv', headers: { cookie } })).rawPayload.toString('utf8');
+      expect(disclosure).toContain(`"'-2+3"`);
+      expect(disclosure.split('\r\n')[0]).toMatch(/^\uFEFFref_number,/);
+    } finally {
+      await server.t.db.updateTable('organisation').set({ legalNameEn: windsor.legalNameEn, city: windsor.city }).where('id', '=', windsor.id).execute();
+    }
+  });
+
   it('gives the agreement as a PDF to its recipient, in the language asked, and to nobody else outside', async () => {
     const agreement = await server.t.db.selectFrom('agreement').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
     const own = await server.app.inject({ method: 'GET', url: `/agreements/${agreement.id}/pdf?lang=fr`, headers: { cookie: await cookieOf('recipient.windsor@example.ca') } });

@@ -1,5 +1,5 @@
 /**
- * Finance exports, written by exceljs (XLSX and CSV alike): the reconciliation, the payments
+ * Finance exports, XLSX written by exceljs and CSV by documents/csv.ts (safe to open in a spreadsheet): the reconciliation, the payments
  * file for the financial system, and the proactive disclosure of grants and contributions over
  * $25,000 in the Treasury Board field layout. Amounts are exact decimal numbers (from cents),
  * never floating-point arithmetic; headers are bilingual where a person reads them.
@@ -9,6 +9,7 @@ import type { Db } from '@tp/db';
 import { DISCLOSURE_THRESHOLD_CENTS, PAYMENT_KINDS, toDecimalString } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { reconciliation } from './reconciliation';
+import { writeCsv } from '../documents/csv';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -20,6 +21,7 @@ export interface Sheet {
 
 /** One sheet as a file. Money goes in as an exact decimal number with two places. */
 export async function writeSheet(sheet: Sheet, format: ExportFormat): Promise<Buffer> {
+  if (format === 'csv') return writeCsv(sheet.columns, sheet.rows);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Transfer Payment Portal';
   const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
@@ -36,8 +38,7 @@ export async function writeSheet(sheet: Sheet, format: ExportFormat): Promise<Bu
   for (const c of sheet.columns) if (c.money) ws.getColumn(c.key).numFmt = '#,##0.00';
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const data = format === 'xlsx' ? await workbook.xlsx.writeBuffer() : await workbook.csv.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 const both = (key: Parameters<typeof translate>[1]) => `${translate('en', key)} / ${translate('fr', key)}`;
