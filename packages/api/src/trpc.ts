@@ -3,7 +3,7 @@
  * A procedure for a role checks, on the server, that the signed-in user holds that role;
  * `recipientProcedure` also hands the procedure the organisations the user may see.
  */
-import { ADMINISTRATORS, DEPARTMENT_ROLES, DomainError, holds, type Role } from '@tp/domain';
+import { acceptInputText, ADMINISTRATORS, DEPARTMENT_ROLES, DomainError, holds, type Role } from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { wireTransformer } from './wire';
@@ -86,7 +86,17 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).meta({ access: { kind: 'public' } });
+/**
+ * Every string of every input, at the edge (packages/domain/src/text.ts): NUL and lone surrogates
+ * refused naming the field, control characters and bidirectional overrides removed, NFC.
+ */
+const acceptTextInput = t.middleware(async ({ getRawInput, next }) => {
+  const verdict = acceptInputText(await getRawInput());
+  if (!verdict.ok) throw new DomainError('BAD_INPUT', 'error.text.forbiddenCharacter', verdict.field || undefined);
+  return next({ getRawInput: async () => verdict.value });
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(acceptTextInput).meta({ access: { kind: 'public' } });
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await ctx.session();

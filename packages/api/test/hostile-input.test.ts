@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 const hostileString = fc.oneof(
-  fc.constantFrom("'; drop table agreement; --", '<script>alert(1)</script>', '" OR 1=1 --', '\u0000', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓ é \u202e', '../../etc/passwd', '%00', '${7*7}', '{{7*7}}', ''),
+  fc.constantFrom("'; drop table agreement; --", '<script>alert(1)</script>', '" OR 1=1 --', '\u0000', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓ é \u202e', '../../etc/passwd', '%00', '${7*7}', '{{7*7}}', '', 'Name\ud800', '\udfffx', 'ok\u0000', 'e\u0301\u202a\u0007\u009b'),
   fc.string({ maxLength: 50 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.constant('x'.repeat(200_000)),

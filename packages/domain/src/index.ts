@@ -21,3 +21,4 @@ export * from './results';
 export * from './access';
 export * from './segregation';
 export * from './delegation';
+export * from './text';
