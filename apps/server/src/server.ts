@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -45,6 +46,30 @@ function requestMeta(request: FastifyRequest): RequestMeta {
 }
 
 /** The JSON error body for failures outside tRPC (bad JSON, cross-site, unknown route). */
+/** What each refusal the framework makes says (the others say the request could not be read). */
+const REFUSAL_MESSAGE: Record<number, string> = {
+  405: 'error.methodNotAllowed',
+  413: 'error.tooLarge',
+  415: 'error.unsupportedMediaType',
+  429: 'error.rateLimited',
+  431: 'error.headersTooLarge',
+  500: 'error.internal',
+};
+
+/**
+ * A request whose headers are too large never reaches a route: Node refuses it while reading.
+ * It is answered here in our format; its language is unknown (the headers were not read), so in
+ * both. Any other unreadable request gets a plain 400 the same way.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const messageKey = status === 431 ? 'error.headersTooLarge' : 'error.badRequest';
+  const body = JSON.stringify({ error: { message: `${translate('en', messageKey)} / ${translate('fr', messageKey)}`, data: { httpStatus: status, messageKey } } });
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 function errorBody(request: FastifyRequest, status: number, messageKey: string) {
   return {
     error: {
@@ -110,6 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     requestIdLogLabel: 'requestId',
     disableRequestLogging: false,
     routerOptions: { maxParamLength: 5000 },
+    clientErrorHandler: answerClientError,
   });
 
   // Answers are compressed (brotli or gzip, as the browser accepts): on a rural link the JSON of a
@@ -150,7 +176,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code: error.code }, 'bad request');
-    return reply.code(status).send(errorBody(request, status, status === 500 ? 'error.internal' : status === 429 ? 'error.rateLimited' : 'error.badRequest'));
+    return reply.code(status).send(errorBody(request, status, REFUSAL_MESSAGE[status] ?? 'error.badRequest'));
   });
 
   app.get('/healthz', async (_request, reply) => {

@@ -59,6 +59,9 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
     else if (error.code === 'FORBIDDEN') messageKey = 'error.forbidden';
     else if (error.code === 'NOT_FOUND') messageKey = 'error.notFound';
     else if (error.code === 'SERVICE_UNAVAILABLE') messageKey = 'error.unavailable';
+    else if (error.code === 'METHOD_NOT_SUPPORTED') messageKey = 'error.methodNotAllowed';
+    else if (error.code === 'PAYLOAD_TOO_LARGE') messageKey = 'error.tooLarge';
+    else if (error.code === 'UNSUPPORTED_MEDIA_TYPE') messageKey = 'error.unsupportedMediaType';
     else messageKey = error.message.startsWith('error.') ? error.message : 'error.internal';
     const params = domain?.params
       ? Object.fromEntries(Object.entries(domain.params).map(([k, v]) => [k, typeof v === 'object' ? v[lang] : v]))

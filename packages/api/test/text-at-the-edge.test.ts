@@ -3,6 +3,7 @@
  * NUL or a lone surrogate is refused naming the field and nothing is written; control characters
  * and bidirectional overrides are removed and the text is stored in NFC (read back with raw SQL).
  */
+import { organisationProfileInput } from '@tp/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, rejection, type Harness } from './harness';
@@ -34,5 +35,20 @@ describe('text at the edge', () => {
     const { rows } = await sql<{ en: string; fr: string }>`select name_en as en, name_fr as fr from funding_stream where code = 'edge-stream-2'`.execute(h.t.db);
     expect(rows).toEqual([{ en: 'Migrant workers', fr: 'Projéts' }]);
     expect(rows[0]!.fr.length).toBe(7);
+  });
+});
+
+describe('no existence oracle', () => {
+  it('an organisation that is not yours and one that does not exist get the same answer', async () => {
+    const { api: windsor } = await h.signInAs('recipient.windsor@example.ca');
+    const kaNi = await h.t.db.selectFrom('organisation').selectAll().where('legalNameEn', '=', 'Ka Ni Kanichihk Inc.').executeTakeFirstOrThrow();
+    const row = kaNi as unknown as Record<string, unknown>;
+    const profile = { ...Object.fromEntries(Object.keys(organisationProfileInput.shape).map((k) => [k, row[k]])), addressLine: '1 Main Street', city: 'Elsewhere', postalCode: 'R3B 0A1', contactName: 'Someone Else', contactEmail: 'someone@example.ca', contactPhone: '204-555-0100' } as never;
+    expect(organisationProfileInput.safeParse(profile).success).toBe(true);
+    const notYours = await rejection(windsor.organisation.update({ id: kaNi.id, organisation: profile }));
+    const missing = await rejection(windsor.organisation.update({ id: '00000000-0000-4000-8000-000000000000', organisation: profile }));
+    expect(notYours).toMatchObject({ code: 'NOT_FOUND', messageKey: 'error.notFound' });
+    expect(missing).toEqual(notYours);
+    expect((await h.t.db.selectFrom('organisation').select('city').where('id', '=', kaNi.id).executeTakeFirstOrThrow()).city).toBe(kaNi.city);
   });
 });

@@ -2,6 +2,7 @@
  * A recipient starts an application: one draft per organisation and call, while the call is open;
  * asking again returns the draft already there.
  */
+import { sql } from 'kysely';
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { DomainError, isCallOpen } from '@tp/domain';
 import type { RequestMeta } from '../context';
@@ -17,7 +18,9 @@ export async function createDraft(db: Db, user: Viewer, meta: RequestMeta, input
     const inserted = await tx
       .insertInto('application')
       .values({ callId: input.callId, organisationId: input.organisationId, createdBy: user.id })
-      .onConflict((oc) => oc.columns(['callId', 'organisationId']).where('status', '<>', 'withdrawn').doNothing())
+      // The index's predicate as a literal: a bound parameter cannot prove it matches the partial
+      // index, and PostgreSQL then refuses the ON CONFLICT (42P10) whenever it plans generically.
+      .onConflict((oc) => oc.columns(['callId', 'organisationId']).where(sql<boolean>`status <> 'withdrawn'`).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) {

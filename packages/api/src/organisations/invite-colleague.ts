@@ -2,12 +2,12 @@
  * An administrator of an organisation invites a colleague to it, by email.
  */
 import { inTransaction, recordAudit, type Db } from '@tp/db';
-import { DomainError, type Language } from '@tp/domain';
+import { type Language } from '@tp/domain';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
 import { type Mailer } from '../mail/mailer';
 import { inviteUser } from '../users/invite-user';
-import { isOrganisationAdmin } from './access';
+import { assertOrganisationAdmin } from './access';
 
 /** An organisation's administrator invites a colleague as a recipient of that organisation. */
 export async function inviteColleague(
@@ -17,7 +17,7 @@ export async function inviteColleague(
   meta: RequestMeta,
   input: { organisationId: string; email: string; displayName: string; preferredLanguage: Language; asAdministrator: boolean },
 ): Promise<{ userId: string }> {
-  if (!(await isOrganisationAdmin(db, user.id, input.organisationId))) throw new DomainError('FORBIDDEN', 'error.organisation.notAdmin', 'organisationId');
+  await assertOrganisationAdmin(db, user.id, input.organisationId, 'organisationId');
   const result = await inviteUser(db, deps, user, meta, {
     email: input.email,
     displayName: input.displayName,
