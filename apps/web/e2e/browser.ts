@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { catalogs, type Lang, type MessageKey } from '@tp/i18n';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../.test-artifacts');
@@ -72,8 +72,26 @@ export async function fieldError(page: Page, inputId: string): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
+/**
+ * A picture of the page for the record; and, on every page pictured, no message shows a
+ * placeholder left unfilled ("{total}"), in the page or in its components' shadow roots.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const unfilled = await page.evaluate(() => {
+    const texts: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      const nodes = document.createTreeWalker(root instanceof Document ? root.body : root, NodeFilter.SHOW_TEXT);
+      for (let n = nodes.nextNode(); n; n = nodes.nextNode()) {
+        const parent = n.parentElement?.tagName;
+        if (parent !== 'STYLE' && parent !== 'SCRIPT') texts.push(n.textContent ?? '');
+      }
+      root.querySelectorAll('*').forEach((el) => el.shadowRoot && walk(el.shadowRoot));
+    };
+    walk(document);
+    return texts.join(' ').match(/\{[a-zA-Z]+\}/g) ?? [];
+  });
+  expect(unfilled, `unfilled placeholders on ${name}`).toEqual([]);
 }
 
 /** Violations of impact serious or critical found by axe-core in the current page. */

@@ -22,3 +22,4 @@ export * from './access';
 export * from './segregation';
 export * from './delegation';
 export * from './text';
+export * from './dates';

@@ -61,3 +61,17 @@ describe('fiscal year of a date', () => {
     );
   });
 });
+
+describe('dates for people', () => {
+  it('writes the first of the month as 1er in French, and every other day as a number', async () => {
+    const { formatLongDate } = await import('../src/dates');
+    const april = (d: number) => new Date(Date.UTC(2027, 3, d, 12));
+    expect(formatLongDate(april(1), 'fr', 'UTC')).toBe('1er avril 2027');
+    expect(formatLongDate(april(2), 'fr', 'UTC')).toBe('2 avril 2027');
+    expect(formatLongDate(april(11), 'fr', 'UTC')).toBe('11 avril 2027');
+    expect(formatLongDate(april(21), 'fr', 'UTC')).toBe('21 avril 2027');
+    expect(formatLongDate(april(1), 'en', 'UTC')).toBe('April 1, 2027');
+    // Toronto's calendar: 02:00 UTC on April 1 is still March 31 there.
+    expect(formatLongDate(new Date('2027-04-01T02:00:00Z'), 'fr', 'America/Toronto')).toBe('31 mars 2027');
+  });
+});

@@ -5,7 +5,7 @@
  * its messages), sets <html lang>, and saves the choice on the account when signed in.
  */
 import { isMessageKey, pickLanguage, translate, type Lang, type MessageKey } from '@tp/i18n/web';
-import { formatMoney as formatMoneyIn } from '@tp/domain';
+import { formatLongDate, formatMoney as formatMoneyIn } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { trpc } from '../lib/trpc';
@@ -75,7 +75,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
       locale,
       t: (key, params) => translate(lang, key, params),
       problem: (p) => translate(lang, isMessageKey(p.key) ? p.key : 'error.invalid', p.params),
-      formatDate: (v) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(toDate(v)),
+      formatDate: (v) => formatLongDate(toDate(v), lang),
       formatDateTime: (v) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(toDate(v)),
       formatMoney: (cents) => formatMoneyIn(BigInt(cents), lang),
       pick: (en, fr) => (lang === 'fr' ? fr : en),

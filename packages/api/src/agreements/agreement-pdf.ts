@@ -4,7 +4,7 @@
  * D: reporting schedule, indicators and risk), in English or French, made with pdfkit. The
  * province or territory template has its own title and names its party differently.
  */
-import { formatMoney, formatBasisPoints, type CostCategory, type FundingSourceKind } from '@tp/domain';
+import { formatLongDate, formatMoney, formatBasisPoints, type CostCategory, type FundingSourceKind } from '@tp/domain';
 import { translate, type Lang, type MessageKey } from '@tp/i18n';
 import { createPdfLayout, winAnsi } from '../documents/pdf-layout';
 
@@ -38,7 +38,7 @@ export interface AgreementDocument {
 export function renderAgreementPdf(doc: AgreementDocument, lang: Lang): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => winAnsi(translate(lang, key as MessageKey, params));
   const money = (c: bigint) => winAnsi(formatMoney(c, lang));
-  const date = (iso: string) => winAnsi(new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`)));
+  const date = (iso: string) => winAnsi(formatLongDate(new Date(`${iso}T12:00:00Z`), lang, 'UTC'));
 
   const { pdf, width, heading, para, table, finish } = createPdfLayout({ title: `${doc.referenceNumber} v${doc.version}` });
 

@@ -5,7 +5,7 @@
  * coverage, and where data are missing. Every figure comes from the same services as the screens.
  */
 import type { Db } from '@tp/db';
-import { DomainError, formatMoney, parseFiscalYearLabel, type IsoDate } from '@tp/domain';
+import { DomainError, formatLongDate, formatMoney, parseFiscalYearLabel, type IsoDate } from '@tp/domain';
 import { translate, type Lang, type MessageKey } from '@tp/i18n';
 import { fundedProfile, gbaProfile } from './profiles';
 import { programRollup } from './rollup';
@@ -37,7 +37,7 @@ export function renderAnnualReportPdf(report: AnnualReport, lang: Lang): Promise
   const number = (v: string | null, unit: string | null) =>
     v === null ? '-' : `${winAnsi(new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { maximumFractionDigits: 2 }).format(Number(v)))}${unit === 'percent' || unit === 'yes_no' ? ' %' : ''}`;
   const fy = parseFiscalYearLabel(report.fiscalYear);
-  const date = (iso: string) => winAnsi(new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`)));
+  const date = (iso: string) => winAnsi(formatLongDate(new Date(`${iso}T12:00:00Z`), lang, 'UTC'));
   const { pdf, heading, para, table, finish } = createPdfLayout({ title: `${pick(report.strategy.nameEn, report.strategy.nameFr)} ${report.fiscalYear}` });
 
   pdf.font('Helvetica-Bold').fontSize(18).text(pick(report.strategy.nameEn, report.strategy.nameFr));

@@ -282,7 +282,7 @@ export function AgreementJournalPage({ agreementId }: { agreementId: string }) {
         {(l) => (
           <>
             <DataTable
-              caption={t('recon.caption')}
+              caption={t('recon.balancesCaption')}
               testId="journal-balances"
               rows={l.byFiscalYear}
               rowKey={(y) => y.fiscalYear}
