@@ -100,6 +100,21 @@ describe('an advance, from claim to payment to the reconciliation', () => {
       if (v[header.indexOf('Organisation / Organisme')] === 'Legal Assistance of Windsor' && v[header.indexOf('Fiscal year / Exercice')] === '2026-27') paidInFile = v[paidColumn];
     });
     expect(paidInFile).toBe(30000);
+    // The file holds what the screen shows: with the search, the Windsor rows only.
+    let rowsInFile = 0;
+    sheet.eachRow((r, n) => {
+      if (n > 1) rowsInFile++;
+    });
+    expect(rowsInFile).toBe(await page.locator('[data-testid="reconciliation"] tbody tr').count());
+    // The filters live in the address: away and Back, they are still there, with the same rows.
+    expect(new URL(page.url()).searchParams.get('search')).toBe('windsor');
+    await page.goto('/claims');
+    await page.goBack();
+    await expectHeading(page, text('fr', 'recon.title'));
+    await expect.poll(() => page.locator('#recon-search').inputValue()).toBe('windsor');
+    // The selects show the filters once their options have arrived (a GCDS select is made again then).
+    await expect.poll(() => page.locator('#recon-fiscalYear').inputValue()).toBe('2026-27');
+    await expect.poll(async () => (await row.locator('[data-column="paidCents"]').textContent())?.replace(/\s/g, ' ')).toBe('30 000,00 $');
     await finance.close();
   });
 });

@@ -5,7 +5,7 @@
  * the HTTP server registers them in one loop and checks that declaration before the handler
  * runs, and the authorization matrix test calls every one of them as every role.
  */
-import { DomainError, isoDateIn, MONEY_READERS, RESULTS_READERS, type Language } from '@tp/domain';
+import { acceptText, DomainError, isoDateIn, MONEY_READERS, RESULTS_READERS, type Language } from '@tp/domain';
 import type { ApiDeps, RequestMeta } from './context';
 import { renderAgreementPdf } from './agreements/agreement-pdf';
 import { annualReportData, renderAnnualReportPdf } from './results/annual-report-pdf';
@@ -88,7 +88,7 @@ const attachmentRoutes: FileRoute[] = [
 
 /** The export files: who may download each, and how its one sheet is built from the query. */
 const EXPORTS: { name: string; access: Access; sheet(deps: ApiDeps, query: ExportQuery): Promise<Sheet> }[] = [
-  { name: 'reconciliation', access: rolesOf(MONEY_READERS), sheet: (deps, q) => reconciliationSheet(deps.db, { programId: q.programId, fiscalYear: q.fiscalYear, byCategory: q.byCategory }) },
+  { name: 'reconciliation', access: rolesOf(MONEY_READERS), sheet: (deps, q) => reconciliationSheet(deps.db, { programId: q.programId, fiscalYear: q.fiscalYear, byCategory: q.byCategory, search: q.search }) },
   { name: 'payments', access: rolesOf(MONEY_READERS), sheet: (deps, q) => paymentsSheet(deps.db, { fiscalYear: q.fiscalYear }) },
   { name: 'disclosure', access: rolesOf(MONEY_READERS), sheet: (deps) => disclosureSheet(deps.db) },
   { name: 'results-indicators', access: rolesOf(RESULTS_READERS), sheet: (deps, q) => indicatorResultsSheet(deps.db, programYear(q), today()) },
@@ -101,6 +101,8 @@ interface ExportQuery {
   programId: string | null;
   fiscalYear: string | null;
   byCategory: boolean;
+  /** The reconciliation's search, as on screen (text at the edge: refused or cleaned as any input). */
+  search: string;
 }
 
 /** The results tables are for one program and fiscal year. */
@@ -122,11 +124,14 @@ const exportRoutes: FileRoute[] = EXPORTS.flatMap((e) =>
       path: `/exports/${e.name}.${format}`,
       access: e.access,
       async handle(deps, _user, request) {
-        const { programId, fiscalYear, byCategory } = request.query;
+        const { programId, fiscalYear, byCategory, search } = request.query;
+        const text = acceptText((search ?? '').slice(0, 200));
+        if (!text.ok) throw new DomainError('BAD_INPUT', 'error.text.forbiddenCharacter', 'search');
         const query: ExportQuery = {
           programId: programId && UUID.test(programId) ? programId : null,
           fiscalYear: fiscalYear && FISCAL_YEAR.test(fiscalYear) ? fiscalYear : null,
           byCategory: byCategory === 'true',
+          search: text.text,
         };
         const data = await writeSheet(await e.sheet(deps, query), format);
         return { kind: 'file', contentType: CONTENT_TYPE[format], fileName: `${e.name}${query.fiscalYear ? `-${query.fiscalYear}` : ''}.${format}`, data };

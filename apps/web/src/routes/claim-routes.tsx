@@ -2,6 +2,7 @@
 import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from './base';
 import { lazyPage } from './lazy-page';
+import { reconciliationFilters } from '../pages/claims/reconciliation-filters';
 
 const ClaimPage = lazyPage(() => import('../pages/claims/claim-page'), 'ClaimPage');
 const ClaimsPage = lazyPage(() => import('../pages/claims/claims-page'), 'ClaimsPage');
@@ -30,7 +31,14 @@ const claimRoute = createRoute({
   },
 });
 
-const reconciliationRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/reconciliation', component: ReconciliationPage });
+const reconciliationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/reconciliation',
+  validateSearch: reconciliationFilters,
+  component: function ReconciliationRoute() {
+    return <ReconciliationPage filters={reconciliationRoute.useSearch()} />;
+  },
+});
 
 const journalRoute = createRoute({
   getParentRoute: () => signedInRoute,

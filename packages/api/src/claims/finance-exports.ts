@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '@tp/db';
 import { DISCLOSURE_THRESHOLD_CENTS, PAYMENT_KINDS, toDecimalString } from '@tp/domain';
 import { translate } from '@tp/i18n';
-import { reconciliation } from './reconciliation';
+import { matchingSearch, reconciliation } from './reconciliation';
 import { writeCsv } from '../documents/csv';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -43,8 +43,9 @@ export async function writeSheet(sheet: Sheet, format: ExportFormat): Promise<Bu
 
 const both = (key: Parameters<typeof translate>[1]) => `${translate('en', key)} / ${translate('fr', key)}`;
 
-export async function reconciliationSheet(db: Db, filters: { programId?: string | null; fiscalYear?: string | null; byCategory?: boolean }): Promise<Sheet> {
-  const rows = await reconciliation(db, filters);
+/** The reconciliation as on screen: the same filters and the same search, every row. */
+export async function reconciliationSheet(db: Db, filters: { programId?: string | null; fiscalYear?: string | null; byCategory?: boolean; search?: string }): Promise<Sheet> {
+  const rows = matchingSearch(await reconciliation(db, filters), filters.search ?? '');
   return {
     name: 'Reconciliation',
     columns: [

@@ -322,6 +322,12 @@ type MoneyFigure = (typeof MONEY_FIGURES)[number];
 /** Lower case without accents, so "montreal" finds "Montréal". */
 const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** The rows a search keeps: agreement number or organisation name, either language, accents and case ignored. */
+export function matchingSearch<R extends { referenceNumber: string; organisationNameEn: string; organisationNameFr: string }>(rows: R[], search: string): R[] {
+  const needle = folded(search.trim());
+  return needle ? rows.filter((r) => folded(`${r.referenceNumber} ${r.organisationNameEn} ${r.organisationNameFr}`).includes(needle)) : rows;
+}
+
 /**
  * The reconciliation as the screen reads it: the rows matching `search` (agreement number or
  * organisation name, either language), one page of them, how many there are and their totals to
@@ -342,7 +348,7 @@ export async function reconciliationPage(
     return { rows, total, page, pageSize, totals };
   }
   const all = await reconciliation(db, filters);
-  const matching = needle ? all.filter((r) => folded(`${r.referenceNumber} ${r.organisationNameEn} ${r.organisationNameFr}`).includes(needle)) : all;
+  const matching = matchingSearch(all, filters.search);
   const totals = Object.fromEntries(MONEY_FIGURES.map((f) => [f, matching.reduce((sum, r) => sum + r[f], 0n)])) as Record<MoneyFigure, bigint>;
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(filters.page, pages);

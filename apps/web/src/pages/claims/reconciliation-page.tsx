@@ -8,7 +8,7 @@ import { MONEY_READERS, RELEASERS } from '@tp/domain';
 import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsInput, GcdsSelect } from '@cdssnc/gcds-components-react';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { InfoNotice, ProblemNotice, SuccessNotice } from '../../components/notices';
 import { DataTable } from '../../components/data-table';
@@ -18,6 +18,7 @@ import { AnyRoleGate, useHasAnyRole } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
 import { problemsFromError } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
+import { reconciliationFilters, type ReconciliationFilters } from './reconciliation-filters';
 
 const MONEY_COLUMNS = ['budgetCents', 'committedCents', 'claimedCents', 'certifiedCents', 'paidCents', 'advancesOutstandingCents', 'holdbackCents', 'lapsedCents', 'availableCents'] as const;
 const MONEY_HEADERS: Record<(typeof MONEY_COLUMNS)[number], MessageKey> = {
@@ -32,21 +33,32 @@ const MONEY_HEADERS: Record<(typeof MONEY_COLUMNS)[number], MessageKey> = {
   availableCents: 'fin.col.available',
 };
 
-export function ReconciliationPage() {
+export function ReconciliationPage({ filters }: { filters: ReconciliationFilters }) {
   return (
     <AnyRoleGate roles={MONEY_READERS}>
-      <Reconciliation />
+      <Reconciliation filters={filters} />
     </AnyRoleGate>
   );
 }
 
-function Reconciliation() {
+function Reconciliation({ filters }: { filters: ReconciliationFilters }) {
   const { t, pick, formatMoney, lang } = useT();
-  const [programId, setProgramId] = useState('');
-  const [fiscalYear, setFiscalYear] = useState('');
-  const [byCategory, setByCategory] = useState(false);
-  const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
+  const navigate = useNavigate();
+  const programId = filters.programId ?? '';
+  const fiscalYear = filters.fiscalYear ?? '';
+  const byCategory = filters.byCategory ?? false;
+  const page = filters.page ?? 1;
+  // The search box keeps what is typed; the address follows it.
+  const [search, setSearchText] = useState(filters.search ?? '');
+  const setFilters = (patch: Partial<ReconciliationFilters>) => void navigate({ to: '/reconciliation', search: reconciliationFilters({ ...filters, page: 1, ...patch }), replace: true });
+  const setProgramId = (v: string) => setFilters({ programId: v });
+  const setFiscalYear = (v: string) => setFilters({ fiscalYear: v });
+  const setByCategory = (v: boolean) => setFilters({ byCategory: v });
+  const setSearch = (v: string) => {
+    setSearchText(v);
+    setFilters({ search: v });
+  };
+  const setPage = (p: number) => setFilters({ page: p });
   const programs = useQuery(trpc.program.list.queryOptions());
   const years = useQuery(trpc.reference.fiscalYears.queryOptions());
   // A page of rows at a time, with the totals of every matching row (a program's year is hundreds).
@@ -54,13 +66,14 @@ function Reconciliation() {
   const isFinance = useHasAnyRole(RELEASERS);
   const chosenProgram = (programs.data ?? []).find((p) => p.id === programId);
   const programName = chosenProgram ? pick(chosenProgram.nameEn, chosenProgram.nameFr) : null;
-  const query = new URLSearchParams({ ...(programId ? { programId } : {}), ...(fiscalYear ? { fiscalYear } : {}), ...(byCategory ? { byCategory: 'true' } : {}) }).toString();
+  // The exports hold what the screen shows: the same filters and the same search.
+  const query = new URLSearchParams({ ...(programId ? { programId } : {}), ...(fiscalYear ? { fiscalYear } : {}), ...(byCategory ? { byCategory: 'true' } : {}), ...(search.trim() ? { search: search.trim() } : {}) }).toString();
   const suffix = query ? `?${query}` : '';
   return (
     <>
       <PageHeading title={t('recon.title')} intro={t('recon.intro')} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))', columnGap: 'var(--gcds-spacing-400)' }}>
-        <GcdsSelect key={`p-${lang}`} selectId="recon-program" name="recon-program" label={t('recon.filter.program')} value={programId} onGcdsChange={(e) => { setProgramId(String(e.detail ?? '')); setPage(1); }}>
+        <GcdsSelect key={`p-${lang}-${programs.data ? 'ready' : 'loading'}`} selectId="recon-program" name="recon-program" label={t('recon.filter.program')} value={programId} onGcdsChange={(e) => setProgramId(String(e.detail ?? ''))}>
           <option value="">{t('recon.filter.any')}</option>
           {(programs.data ?? []).map((p) => (
             <option key={p.id} value={p.id}>
@@ -68,7 +81,7 @@ function Reconciliation() {
             </option>
           ))}
         </GcdsSelect>
-        <GcdsSelect key={`y-${lang}`} selectId="recon-fiscalYear" name="recon-fiscalYear" label={t('recon.filter.fiscalYear')} value={fiscalYear} onGcdsChange={(e) => { setFiscalYear(String(e.detail ?? '')); setPage(1); }}>
+        <GcdsSelect key={`y-${lang}-${years.data ? 'ready' : 'loading'}`} selectId="recon-fiscalYear" name="recon-fiscalYear" label={t('recon.filter.fiscalYear')} value={fiscalYear} onGcdsChange={(e) => setFiscalYear(String(e.detail ?? ''))}>
           <option value="">{t('recon.filter.any')}</option>
           {(years.data && 'years' in years.data ? years.data.years : []).map((y) => (
             <option key={y.label} value={y.label}>
@@ -84,7 +97,6 @@ function Reconciliation() {
           value={search}
           onGcdsInput={(e) => {
             setSearch(String(e.detail ?? ''));
-            setPage(1);
           }}
         />
       </div>
@@ -97,7 +109,6 @@ function Reconciliation() {
         value={byCategory ? ['yes'] : []}
         onGcdsChange={(e) => {
           setByCategory(Array.isArray(e.detail) && (e.detail as string[]).includes('yes'));
-          setPage(1);
         }}
       />
       <QueryView query={rows}>
