@@ -1,5 +1,5 @@
 /** A call as its form holds it (text as typed), and how it is checked and read into what the server takes; problems are named by field. */
-import { MoneyParseError, parseMoney } from '@tp/domain';
+import { centsOrUndefined } from '../../lib/money-input';
 import { problemsFromError, type FormProblems } from '../../lib/form-problems';
 import { torontoWallTimeToDate } from './toronto-time';
 
@@ -94,14 +94,6 @@ export function callProblemsFromError(error: unknown): FormProblems {
   return { form: problems.form, fields: Object.fromEntries(Object.entries(problems.fields).map(([k, v]) => [strip(k), v])) };
 }
 
-function money(text: string): bigint | undefined {
-  try {
-    return text.trim() === '' ? undefined : parseMoney(text);
-  } catch (error) {
-    if (error instanceof MoneyParseError) return undefined;
-    throw error;
-  }
-}
 
 const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : undefined);
 
@@ -118,8 +110,8 @@ export function toCandidate(draft: CallDraft): Record<string, unknown> {
     eligibleRecipientTypes: draft.eligibleRecipientTypes,
     eligibleProvinces: draft.eligibleProvinces,
     priorities: draft.priorities,
-    minAmountCents: money(draft.minAmount),
-    maxAmountCents: money(draft.maxAmount),
+    minAmountCents: centsOrUndefined(draft.minAmount),
+    maxAmountCents: centsOrUndefined(draft.maxAmount),
     maxDurationMonths: wholeNumber(draft.maxDurationMonths),
     firstFiscalYear: draft.firstFiscalYear,
     lastFiscalYear: draft.lastFiscalYear,

@@ -207,7 +207,6 @@ function YearEnd({ fiscalYear, programId, programName }: { fiscalYear: string; p
   );
   const problems = close.error ? problemsFromError(close.error, ['confirmation']) : null;
   const scope = programName ?? t('recon.yearEnd.allPrograms');
-  const nextYear = Number(fiscalYear.slice(0, 4)) + 1;
   return (
     <section aria-labelledby="year-end-heading" className="tp-section" data-testid="year-end">
       <GcdsHeading tag="h2" id="year-end-heading">
@@ -224,7 +223,7 @@ function YearEnd({ fiscalYear, programId, programName }: { fiscalYear: string; p
           if (p.alreadyClosed) return close.data ? null : <p>{t('recon.yearEnd.closed', { fiscalYear, scope })}</p>;
           return (
             <>
-              {!p.canCloseToday ? <InfoNotice title={t('recon.yearEnd.notYet')}>{t('error.fiscalYear.tooEarly', { fiscalYear, year: nextYear })}</InfoNotice> : null}
+              {!p.canCloseToday ? <InfoNotice title={t('recon.yearEnd.notYet')}>{t('error.fiscalYear.tooEarly', { fiscalYear, year: p.opensOn.slice(0, 4) })}</InfoNotice> : null}
               {p.claimsWaiting > 0 ? <InfoNotice title={t('recon.yearEnd.waitingTitle')}>{t('error.fiscalYear.claimsWaiting', { count: p.claimsWaiting })}</InfoNotice> : null}
               {!programName ? <p>{t('recon.yearEnd.programs', { count: p.programs.length, names: p.programs.map((x) => pick(x.nameEn, x.nameFr)).join(', ') })}</p> : null}
               <DataTable

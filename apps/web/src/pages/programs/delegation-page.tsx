@@ -4,7 +4,7 @@
  * change, and a second one approves it (after saying what it will do) or rejects it.
  */
 import { GcdsButton, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { DELEGATED_ROLES, delegationProposalInput, MoneyParseError, parseMoney, PROGRAM_STAFF, type DelegatedRole } from '@tp/domain';
+import { DELEGATED_ROLES, delegationProposalInput, PROGRAM_STAFF, type DelegatedRole } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -15,6 +15,7 @@ import { QueryView } from '../../components/query-view';
 import { AnyRoleGate } from '../../components/role-gate';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
+import { centsOrUndefined } from '../../lib/money-input';
 import { queryClient, trpc } from '../../lib/trpc';
 
 type Instrument = Awaited<ReturnType<typeof useInstrument>>['data'] & object;
@@ -145,14 +146,6 @@ function Waiting({ data }: { data: Instrument }) {
 
 const FIELDS = ['programId', 'role', 'maxAmountCents', 'rationale'];
 
-function parseCents(text: string): bigint | undefined {
-  try {
-    return text.trim() === '' ? undefined : parseMoney(text);
-  } catch (error) {
-    if (error instanceof MoneyParseError) return undefined;
-    throw error;
-  }
-}
 
 function ProposeForm({ data }: { data: Instrument }) {
   const { t, pick, lang, formatMoney, problem: message } = useT();
@@ -168,7 +161,7 @@ function ProposeForm({ data }: { data: Instrument }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setProposed(null);
-    const parsed = delegationProposalInput.safeParse({ programId, role, maxAmountCents: parseCents(amount), rationale });
+    const parsed = delegationProposalInput.safeParse({ programId, role, maxAmountCents: centsOrUndefined(amount), rationale });
     if (!parsed.success) {
       setProblems(problemsFromIssues(parsed.error.issues, FIELDS));
       return;

@@ -3,7 +3,7 @@
  * pillar. Officers and administrators edit; managers read. Totals are summed in cents (bigint).
  */
 import { GcdsButton, GcdsErrorMessage, GcdsHeading, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { MoneyParseError, parseMoney, PROGRAM_EDITORS, PROGRAM_STAFF, programInput, streamInput, toDecimalString, TRANSFER_PAYMENT_TYPES, type TransferPaymentType } from '@tp/domain';
+import { PROGRAM_EDITORS, PROGRAM_STAFF, programInput, streamInput, toDecimalString, TRANSFER_PAYMENT_TYPES, type TransferPaymentType } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -14,6 +14,7 @@ import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
 import { formValues } from '../../lib/form-values';
+import { centsOrUndefined } from '../../lib/money-input';
 import { queryClient, trpc } from '../../lib/trpc';
 import { CheckboxGroup } from '../calls/checkbox-group';
 import '../calls/programs.css';
@@ -25,14 +26,6 @@ type Program = NonNullable<ReturnType<typeof useProgramQuery>['data']>;
 
 const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.program.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.reference.pathKey() })]);
 
-function cents(text: string): bigint | undefined {
-  try {
-    return text.trim() === '' ? undefined : parseMoney(text);
-  } catch (error) {
-    if (error instanceof MoneyParseError) return undefined;
-    throw error;
-  }
-}
 
 /** "75" or "75,5" percent as basis points; undefined when it is not a number. */
 function basisPoints(text: string): number | undefined {
@@ -291,7 +284,7 @@ function BudgetTable({ program, canEdit }: { program: Program; canEdit: boolean 
     for (const p of pillars) {
       const text = edits[key(year, p.id)];
       if (text === undefined) continue;
-      const amount = cents(text);
+      const amount = centsOrUndefined(text);
       if (amount === undefined) {
         setRowProblems((r) => ({ ...r, [year]: problem({ key: 'error.money.invalid' }) }));
         return;
