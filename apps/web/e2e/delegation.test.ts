@@ -1,6 +1,7 @@
 /**
- * The delegation of authority as two administrators use it: one proposes raising a program
- * manager's limit (the form says what is missing first), the other approves it after being told
+ * Above a manager's limit, the agreement goes to the deputy head: the manager is told who can sign
+ * it and the deputy head signs it from her queue. The delegation of authority as two administrators
+ * use it: one proposes raising a program manager's limit (the form says what is missing first), the other approves it after being told
  * what it will do, and the limit in force changes only then. Checked at a phone's width, by
  * keyboard for the confirmation, with axe, in English then in French.
  */
@@ -21,6 +22,49 @@ const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 const PROGRAM = 'Contributions for the Protection of Children from Online Sexual Exploitation';
 
 describe('delegation of authority', () => {
+  // First: the next test raises the manager's limit in this program above this agreement.
+  it('above the manager’s limit: the manager is told who can sign, and the deputy head finds it in her queue and signs it', async () => {
+    const manager = await newVisitor(browser);
+    await signIn(manager.page, 'manager@example.ca');
+    await manager.page.waitForURL(/\/manager$/);
+    const managerQueue = manager.page.locator('[data-testid="signature-queue"]');
+    // Nothing is routed to a program manager in the demo: not the Centre's agreement, above the manager's limit.
+    await managerQueue.getByText(text('fr', 'queue.none')).waitFor();
+    // The Centre's agreement is among the portfolio's obligations, waiting for the department.
+    await manager.page.goto('/agreements');
+    const obligation = manager.page.locator('[data-testid="obligations"] tbody tr', { hasText: 'Centre canadien de protection de l’enfance' });
+    await obligation.getByRole('link').first().click();
+    const signers = manager.page.locator('[data-testid="department-signers"]');
+    await signers.waitFor();
+    expect(plain(await signers.innerText())).toContain('8 280 000,00 $');
+    expect(await signers.innerText()).toContain('Nathalie Bouchard (Administrateur général');
+    // No signature button that would only be refused.
+    expect(await manager.page.getByRole('button', { name: text('fr', 'ca.department.submit') }).count()).toBe(0);
+    await screenshot(manager.page, 'signature-routed-fr');
+    await manager.context.close();
+
+    // The deputy head, on a phone, by keyboard from her queue.
+    const deputy = await newVisitor(browser);
+    await deputy.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(deputy.page, 'deputy@example.ca');
+    await deputy.page.waitForURL(/\/manager$/);
+    const row = deputy.page.locator('[data-testid="signature-queue"] tbody tr', { hasText: 'Centre canadien de protection de l’enfance' });
+    expect(plain(await row.innerText())).toContain('8 280 000,00 $');
+    expect(await seriousA11yViolations(deputy.page), '/manager (deputy head)').toEqual([]);
+    await screenshot(deputy.page, 'signature-queue-deputy-fr');
+    await row.getByRole('link').first().focus();
+    await deputy.page.keyboard.press('Enter');
+    const sign = deputy.page.getByRole('button', { name: text('fr', 'ca.department.submit') });
+    await sign.waitFor();
+    expect(await deputy.page.locator('[data-testid="department-panel"]').innerText()).toContain(text('fr', 'position.deputy_head'));
+    await sign.click();
+    await deputy.page.getByText(text('fr', 'ca.department.done')).waitFor();
+    await screenshot(deputy.page, 'signature-signed-deputy-fr');
+    await deputy.page.goto('/manager');
+    await deputy.page.locator('[data-testid="signature-queue"]').getByText(text('fr', 'queue.none')).waitFor();
+    await deputy.context.close();
+  });
+
   it('one administrator proposes, a second approves, and only then is the limit in force', async () => {
     const first = await newVisitor(browser);
     await first.page.setViewportSize({ width: 390, height: 844 });

@@ -253,9 +253,9 @@ describe('screening and assessment', () => {
     await setManagerLimit(29_999_999n);
     const above = await rejection(manager.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }));
     expect(above).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.decision.aboveLimit' });
-    // Nobody's limit covers $300,000 now: the refusal says so and names who can change the delegation.
-    const nobody = await manager.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }).then(() => null, (e: { cause?: { params?: { who?: { en: string } } } }) => e.cause?.params?.who?.en);
-    expect(nobody).toMatch(/^Nobody holds that authority for this program yet: an administrator \(Adam Clarke, Aisha Nwosu\)/);
+    // No officer's or manager's limit covers $300,000 now: the refusal names the deputy head, who holds the next position up by appointment.
+    const nextUp = await manager.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }).then(() => null, (e: { cause?: { params?: { who?: { en: string } } } }) => e.cause?.params?.who?.en);
+    expect(nextUp).toBe('Who can: Nathalie Bouchard (Deputy head, up to $50,000,000.00).');
     expect((await officer.applications.get({ id })).status).toBe('recommended');
     await setManagerLimit(before.maxAmountCents);
     // The database refuses a decision above the recorded authority too. The application has no

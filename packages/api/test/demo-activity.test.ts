@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('demo activity', () => {
-  it('publishes an open call with a submitted and a draft application, an approved application and two agreements, once', async () => {
+  it('publishes an open call with a submitted and a draft application, an approved application and three agreements, once', async () => {
     const deps = { db: h.t.db, mailer: createMailer({ from: 'x@example.ca' }), config: defaultApiConfig, files: createMemoryFileStore() };
     await seedDemoActivity(deps);
     await seedDemoActivity(deps);
@@ -23,13 +23,19 @@ describe('demo activity', () => {
     expect(apps[2]?.referenceNumber).toMatch(/^APP-\d{4}-\d{6}$/);
     const { api: officer } = await h.signInAs('officer@example.ca');
     expect((await officer.applications.intake({})).length).toBeGreaterThanOrEqual(1);
-    // Ka Ni Kanichihk's approved application waits for its agreement; Windsor's agreement is active, Alberta's out for signature.
+    // Ka Ni Kanichihk's approved application waits for its agreement; Windsor's agreement is active,
+    // Alberta's out for signature, the Centre's signed by the Centre and waiting for the deputy head.
     expect((await officer.agreements.awaitingAgreement()).map((a) => a.legalNameEn)).toEqual(['Ka Ni Kanichihk Inc.']);
     const portfolio = await officer.agreements.portfolio({});
     expect(portfolio.rows.map((r) => [r.legalNameEn, r.status]).sort()).toEqual([
+      ['Canadian Centre for Child Protection', 'recipient_signed'],
       ['Government of Alberta', 'sent_for_signature'],
       ['Legal Assistance of Windsor', 'active'],
     ]);
+    const { api: deputy } = await h.signInAs('deputy@example.ca');
+    expect((await deputy.delegation.queue({})).map((q) => [q.organisationNameEn, q.position, q.amountCents])).toEqual([['Canadian Centre for Child Protection', 'deputy_head', 828_000_000n]]);
+    const { api: manager } = await h.signInAs('manager@example.ca');
+    expect(await manager.delegation.queue({})).toEqual([]);
     const committed = await h.t.db.selectFrom('ledgerEntry').select(['fiscalYear', 'amountCents']).where('kind', '=', 'commitment').orderBy('fiscalYear').execute();
     expect(committed).toEqual([
       { fiscalYear: '2026-27', amountCents: 12_000_000n },

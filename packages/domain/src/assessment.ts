@@ -4,10 +4,9 @@
  * from 0 to 100 because the call's weights sum to 100. Averages and rankings compare exact
  * fractions (cross-multiplication), so two applications tie only when they really are equal.
  */
-import { holds, type DECIDERS } from './access';
 import { z } from 'zod';
 import type { Cents } from './money';
-import type { Role } from './reference';
+import type { DelegationPosition } from './delegation';
 
 export const MAX_CRITERION_SCORE = 10;
 
@@ -148,19 +147,20 @@ export function rankApplications(apps: readonly ApplicationScores[]): RankedAppl
 /** Reviewers disagree enough to discuss when their scores lie this many points apart (out of 100). */
 export const SPREAD_ALERT_POINTS = 20;
 
-export type DecidingRole = (typeof DECIDERS)[number];
+/** The position an act of authority is taken under (a decision, a signature, an amendment). */
+export type DecidingRole = DelegationPosition;
 
 /**
- * The delegated authority a decider brings: of the deciding roles they hold, the one with the
- * highest limit for this program. Null when they hold none with a limit.
+ * The delegated authority a decider brings: of the positions they hold that day (positionsHeld),
+ * the one with the highest limit for this program. Null when they hold none with a limit.
  */
 export function delegatedAuthority(
-  roles: readonly Role[],
-  limits: readonly { role: DecidingRole; maxAmountCents: Cents }[],
+  positions: readonly DelegationPosition[],
+  limits: readonly { role: DelegationPosition; maxAmountCents: Cents }[],
 ): { role: DecidingRole; maxAmountCents: Cents } | null {
   let best: { role: DecidingRole; maxAmountCents: Cents } | null = null;
   for (const l of limits) {
-    if (holds({ roles }, [l.role]) && (best === null || l.maxAmountCents > best.maxAmountCents)) best = { role: l.role, maxAmountCents: l.maxAmountCents };
+    if (positions.includes(l.role) && (best === null || l.maxAmountCents > best.maxAmountCents)) best = { role: l.role, maxAmountCents: l.maxAmountCents };
   }
   return best;
 }

@@ -10,6 +10,7 @@ import {
   weightedPoints,
   withinDelegatedLimit,
 } from '../src/assessment';
+import { positionsHeld } from '../src/delegation';
 
 const id = '00000000-0000-4000-8000-000000000001';
 
@@ -80,7 +81,10 @@ describe('delegated authority', () => {
     const both = delegatedAuthority(['program_officer', 'program_manager'], limits);
     expect(both?.role).toBe('program_manager');
     expect(withinDelegatedLimit(25_000_001n, both)).toBe(true);
-    expect(delegatedAuthority(['reviewer', 'administrator'], limits)).toBeNull();
+    expect(delegatedAuthority(positionsHeld(['reviewer', 'administrator'], [], '2026-12-04'), limits)).toBeNull();
+    // A deputy head by appointment, where the program sets no deputy head limit: no authority from it.
+    expect(delegatedAuthority(['deputy_head'], limits)).toBeNull();
+    expect(delegatedAuthority(['program_officer', 'deputy_head'], [...limits, { role: 'deputy_head', maxAmountCents: 5_000_000_000n }])).toEqual({ role: 'deputy_head', maxAmountCents: 5_000_000_000n });
     expect(withinDelegatedLimit(null, null)).toBe(false);
     expect(withinDelegatedLimit(null, officer)).toBe(true);
   });

@@ -6,12 +6,14 @@ import { RoleGate } from '../components/role-gate';
 import { useT } from '../i18n/language';
 import { trpc } from '../lib/trpc';
 import { OfficerDashboard, ResultsDashboard } from './dashboards';
+import { SignatureQueue } from './contribution-agreements/signature-queue';
 
 export function OfficerHomePage() {
   const { t } = useT();
   return (
     <RoleGate role="program_officer">
       <PageHeading title={t('programs.officerTitle')} intro={t('programs.officerIntro')} />
+      <SignatureQueue />
       <OfficerDashboard />
       <ProgramsByStrategy />
     </RoleGate>
@@ -23,6 +25,7 @@ export function ManagerHomePage() {
   return (
     <RoleGate role="program_manager">
       <PageHeading title={t('programs.managerTitle')} intro={t('programs.managerIntro')} />
+      <SignatureQueue />
       <OfficerDashboard />
       <ResultsDashboard />
       <ProgramsByStrategy />

@@ -5,7 +5,8 @@
  * email, and the schedules of a version's terms.
  */
 import { recordAudit, type Db, type Tx } from '@tp/db';
-import { advanceSchedule, AGREEMENT_STAFF, agreementLifecycle, type AgreementStatus, type AgreementTerms, type DecidingRole, delegatedAuthority, DomainError, holdbackCents, holds, reportingSchedule, type Role } from '@tp/domain';
+import { advanceSchedule, AGREEMENT_STAFF, agreementLifecycle, type AgreementStatus, type AgreementTerms, type DecidingRole, delegatedAuthority, DomainError, holdbackCents, holds, isoDateIn, reportingSchedule } from '@tp/domain';
+import { positionsOf } from '../delegation/positions';
 import { translate } from '@tp/i18n';
 import type { RequestMeta } from '../context';
 import { queueMail, type MailDeps } from '../mail/mailer';
@@ -73,7 +74,7 @@ export async function moveAgreement(tx: Tx, user: { id: string }, meta: RequestM
 
 export async function authorityFor(db: Reader, user: Viewer, programId: string): Promise<{ role: DecidingRole; maxAmountCents: bigint } | null> {
   const limits = await db.selectFrom('programApprovalLimit').select(['role', 'maxAmountCents']).where('programId', '=', programId).execute();
-  return delegatedAuthority(user.roles as Role[], limits);
+  return delegatedAuthority(await positionsOf(db, user, isoDateIn(new Date(), 'America/Toronto')), limits);
 }
 
 export async function currentVersionRow(db: Reader, agreementId: string, version: number) {

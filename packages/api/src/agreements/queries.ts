@@ -8,6 +8,7 @@ import { type Viewer } from '../auth/resolve-session';
 import { loadTerms, VERSION_COLUMNS } from './terms';
 import { assertCanRead, authorityFor, paidByFiscalYear, schedules } from './access';
 import { upcomingObligations } from './portfolio';
+import { whoCanAct } from '../delegation/who-can-act';
 
 export async function getAgreement(db: Db, user: Viewer, id: string) {
   const a = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst();
@@ -29,6 +30,8 @@ export async function getAgreement(db: Db, user: Viewer, id: string) {
   const visible = access === 'staff' ? versions : versions.filter((v) => v.status === 'in_force' || v.status === 'superseded' || (v.status === 'proposed' && v.version === 1));
   const pending = access === 'staff' ? versions.find((v) => v.version > a.currentVersion && (v.status === 'proposed' || v.status === 'draft')) : undefined;
   const authority = access === 'staff' ? await authorityFor(db, user, a.programId) : null;
+  // Waiting for the department's signature above the caller's authority: who can sign it instead.
+  const signers = a.status === 'recipient_signed' && access === 'staff' && (authority === null || current.totalCents > authority.maxAmountCents) ? await whoCanAct(db, a.programId, current.totalCents, user.id) : null;
   return {
     id: a.id,
     access,
@@ -64,6 +67,8 @@ export async function getAgreement(db: Db, user: Viewer, id: string) {
     pendingAmendment: pending ? { version: pending.version, createdBy: pending.createdBy, reason: pending.reason, totalCents: pending.totalCents } : null,
     /** The signed-in staff member's delegated authority for this program, to say who may sign. */
     myAuthority: authority,
+    /** When the agreement waits for a signature above the caller's authority: who can sign it (both languages). */
+    signers,
     /** What the caller may do next (the agreement page offers exactly these). */
     allowedActions: agreementActions({ status: a.status, createdBy: a.createdBy, access, pendingAmendment: pending ? { createdBy: pending.createdBy } : null }, user),
   };

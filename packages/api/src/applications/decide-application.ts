@@ -3,7 +3,8 @@
  * with the decision letter in the organisation's official language, emailed after commit.
  */
 import { inTransaction, recordAudit, type Db } from '@tp/db';
-import { type DecisionInput, delegatedAuthority, DomainError, formatMoney, fundingDecisionRefusal, withinDelegatedLimit } from '@tp/domain';
+import { type DecisionInput, delegatedAuthority, DomainError, formatMoney, fundingDecisionRefusal, isoDateIn, withinDelegatedLimit } from '@tp/domain';
+import { positionsOf } from '../delegation/positions';
 import { translate } from '@tp/i18n';
 import type { ApiConfig } from '../config';
 import type { RequestMeta } from '../context';
@@ -24,7 +25,7 @@ export async function decide(db: Db, deps: { config: ApiConfig; mailer: Mailer }
     const app = await lockApplication(tx, input.applicationId, 'applicationId');
     const call = await tx.selectFrom('callForProposals').select(['programId', 'titleEn', 'titleFr']).where('id', '=', app.callId).executeTakeFirstOrThrow();
     const limits = await tx.selectFrom('programApprovalLimit').select(['role', 'maxAmountCents']).where('programId', '=', call.programId).execute();
-    const authority = delegatedAuthority(user.roles, limits);
+    const authority = delegatedAuthority(await positionsOf(tx, user, isoDateIn(new Date(), 'America/Toronto')), limits);
     if (!authority) throw new DomainError('FORBIDDEN', 'error.decision.noAuthority', 'applicationId');
     if (!withinDelegatedLimit(input.amountCents, authority)) {
       throw new DomainError('FORBIDDEN', 'error.decision.aboveLimit', 'amountCents', {

@@ -3,7 +3,8 @@
  * in the domain), a draft's completeness, the recipient's own list and the staff's intake queue.
  */
 import { type Db } from '@tp/db';
-import { applicationActions, type ApplicationStatus, budgetTotals, delegatedAuthority, DomainError, missingForSubmission, stackingCheck, submissionIssues } from '@tp/domain';
+import { positionsOf } from '../delegation/positions';
+import { applicationActions, type ApplicationStatus, budgetTotals, delegatedAuthority, DomainError, isoDateIn, missingForSubmission, stackingCheck, submissionIssues } from '@tp/domain';
 import { type Viewer } from '../auth/resolve-session';
 import { applicationAccess, loadCallRules, loadContent } from './access';
 
@@ -75,7 +76,7 @@ export async function getApplication(db: Db, user: Viewer, id: string) {
     screening: screening ?? null,
     recommendation: recommendation ?? null,
     /** Staff: what the caller may do next (the intake page offers exactly these). */
-    allowedActions: access === 'staff' ? applicationActions({ status: app.status, recommendedBy: recommendation?.recommendedBy ?? null }, user, delegatedAuthority(user.roles, limits) !== null) : [],
+    allowedActions: access === 'staff' ? applicationActions({ status: app.status, recommendedBy: recommendation?.recommendedBy ?? null }, user, delegatedAuthority(await positionsOf(db, user, isoDateIn(new Date(), 'America/Toronto')), limits) !== null) : [],
   };
 }
 

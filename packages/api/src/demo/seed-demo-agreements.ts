@@ -2,8 +2,10 @@
  * Demo agreements, built through the same services as the screens: Ka Ni Kanichihk's
  * application to the 2026 trauma-informed empowerment intake, screened, reviewed, recommended
  * and approved, waiting for its agreement; an active agreement with Legal Assistance of
- * Windsor signed on both sides; and the bilateral ICE agreement with Alberta out for
- * signature. Both recipient organisations are verified. Idempotent (keyed by the call title).
+ * Windsor signed on both sides; the bilateral ICE agreement with Alberta out for signature; and
+ * the ongoing contribution to the Canadian Centre for Child Protection ($2.76M a year over three
+ * years), signed by the Centre and waiting for the deputy head, since it is above a program
+ * manager's limit. The recipient organisations are verified. Idempotent (keyed by the call title).
  */
 import { SCREENING_CHECKLIST, type AgreementTerms } from '@tp/domain';
 import type { ApiDeps } from '../context';
@@ -32,11 +34,11 @@ export async function seedDemoAgreements(deps: ApiDeps, now: Date): Promise<void
   const existing = await db.selectFrom('callForProposals').select('id').where('titleEn', '=', DEMO_APPROVED_CALL_TITLE_EN).executeTakeFirst();
   if (existing) return;
   const day = 86_400_000;
-  const [officer, manager, reviewer, kaNi, windsor] = await Promise.all(
-    ['officer@example.ca', 'manager@example.ca', 'reviewer@example.ca', 'recipient@example.ca', 'recipient.windsor@example.ca'].map((e) => viewer(db, e)),
+  const [officer, manager, reviewer, kaNi, windsor, centre] = await Promise.all(
+    ['officer@example.ca', 'manager@example.ca', 'reviewer@example.ca', 'recipient@example.ca', 'recipient.windsor@example.ca', 'recipient.c3p@example.ca'].map((e) => viewer(db, e)),
   );
-  if (!officer || !manager || !reviewer || !kaNi || !windsor) throw new Error('demo accounts missing');
-  for (const orgId of [kaNi.organisationIds[0]!, windsor.organisationIds[0]!]) await verifyOrganisation(db, officer, meta, orgId);
+  if (!officer || !manager || !reviewer || !kaNi || !windsor || !centre) throw new Error('demo accounts missing');
+  for (const orgId of [kaNi.organisationIds[0]!, windsor.organisationIds[0]!, centre.organisationIds[0]!]) await verifyOrganisation(db, officer, meta, orgId);
 
   const program = await db.selectFrom('program').select(['id', 'strategyId']).where('code', '=', 'serious-organized-crime').executeTakeFirstOrThrow();
   const pillar = async (strategyId: string, code: string) =>
@@ -218,4 +220,40 @@ export async function seedDemoAgreements(deps: ApiDeps, now: Date): Promise<void
     },
   });
   await sendForSignature(db, deps, officer, meta, albertaAgreement.id);
+
+  // The Canadian Centre for Child Protection: the ongoing contribution to Cybertip.ca, $8.28M, above
+  // a program manager's limit: signed by the Centre, it waits in the deputy head's queue.
+  const childProtection = await db.selectFrom('program').select(['id', 'strategyId']).where('code', '=', 'child-protection-online').executeTakeFirstOrThrow();
+  const years = ['2027-28', '2028-29', '2029-30'];
+  const centreAgreement = await createAgreement(db, officer, meta, {
+    programId: childProtection.id,
+    organisationId: centre.organisationIds[0]!,
+    applicationId: null,
+    terms: {
+      streamId: await idOf(db, 'fundingStream', 'cybertip'),
+      pillarIds: [await pillar(childProtection.strategyId, 'detection-prosecution')],
+      title: 'Cybertip.ca: national tipline for the online sexual exploitation of children, 2027-2030',
+      description: 'Operation of Cybertip.ca, the national tipline: receiving and analysing reports from the public and forwarding them to police services.',
+      startDate: '2027-04-01',
+      endDate: '2030-03-31',
+      totalCents: 828_000_000n,
+      fiscalYears: years.map((fiscalYear) => ({ fiscalYear, amountCents: 276_000_000n })),
+      budget: years.flatMap((fiscalYear) => [
+        { fiscalYear, category: 'salaries_benefits' as const, amountCents: 226_000_000n },
+        { fiscalYear, category: 'equipment' as const, amountCents: 50_000_000n },
+      ]),
+      paymentBasis: 'advance',
+      advanceFrequency: 'quarterly',
+      holdback: { kind: 'percent', basisPoints: 500n },
+      riskLevel: 'low',
+      riskReasons: 'Long-standing recipient with audited statements and a record of accepted reports under earlier agreements.',
+      reportingFrequency: 'quarterly',
+      milestones: [],
+      indicators: [{ indicatorId: await idOf(db, 'indicator', 'reports-forwarded-police'), targetValue: '30000' }],
+      otherFunding: [],
+      specialConditions: '',
+    },
+  });
+  await sendForSignature(db, deps, officer, meta, centreAgreement.id);
+  await signAsRecipient(db, centre, meta, { agreementId: centreAgreement.id, signerName: 'Jordan Lavallée', signerTitle: 'Executive Director' });
 }

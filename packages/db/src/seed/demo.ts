@@ -48,6 +48,7 @@ export interface DemoUserSeed {
 export const DEMO_USERS: DemoUserSeed[] = [
   { email: 'recipient@example.ca', displayName: 'Léa Cardinal', preferredLanguage: 'en', role: 'recipient', organisation: 'Ka Ni Kanichihk Inc.' },
   { email: 'recipient.windsor@example.ca', displayName: 'Sam Tremblay', preferredLanguage: 'en', role: 'recipient', organisation: 'Legal Assistance of Windsor' },
+  { email: 'recipient.c3p@example.ca', displayName: 'Jordan Lavallée', preferredLanguage: 'en', role: 'recipient', organisation: 'Canadian Centre for Child Protection' },
   { email: 'officer@example.ca', displayName: 'Olivia Martin', preferredLanguage: 'en', role: 'program_officer' },
   { email: 'manager@example.ca', displayName: 'Marc Gagnon', preferredLanguage: 'fr', role: 'program_manager' },
   { email: 'reviewer@example.ca', displayName: 'Rina Singh', preferredLanguage: 'en', role: 'reviewer' },
@@ -56,6 +57,13 @@ export const DEMO_USERS: DemoUserSeed[] = [
   { email: 'admin@example.ca', displayName: 'Adam Clarke', preferredLanguage: 'en', role: 'administrator' },
   // A second administrator: a change to the delegation of authority takes effect when another administrator approves it.
   { email: 'admin2@example.ca', displayName: 'Aisha Nwosu', preferredLanguage: 'fr', role: 'administrator' },
+  // The deputy head: a program manager's access, and the deputy head's position by appointment (DEMO_APPOINTMENTS).
+  { email: 'deputy@example.ca', displayName: 'Nathalie Bouchard', preferredLanguage: 'fr', role: 'program_manager' },
+];
+
+/** Appointments in the demo's instrument: proposed by the first administrator, approved by the second. */
+const DEMO_APPOINTMENTS = [
+  { email: 'deputy@example.ca', position: 'deputy_head' as const, acting: false, startsOn: '2026-04-01', endsOn: null, rationale: 'Order in council appointing the deputy head, effective April 1, 2026.' },
 ];
 
 export async function seedDemo(db: Db, options: { hashPassword: (password: string) => Promise<string> }): Promise<void> {
@@ -82,6 +90,15 @@ export async function seedDemo(db: Db, options: { hashPassword: (password: strin
         : null;
       // Each demo recipient administers its organisation's account (profile, colleagues).
       await tx.insertInto('membership').values({ userId: user.id, role: u.role, organisationId, isOrganisationAdmin: u.role === 'recipient' }).execute();
+    }
+    const idOf = async (email: string) => (await tx.selectFrom('appUser').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const [first, second] = [await idOf('admin@example.ca'), await idOf('admin2@example.ca')];
+    for (const a of DEMO_APPOINTMENTS) {
+      const userId = await idOf(a.email);
+      if (await tx.selectFrom('positionAppointment').select('id').where('userId', '=', userId).where('position', '=', a.position).executeTakeFirst()) continue;
+      const { email: _email, ...appointment } = a;
+      const { id } = await tx.insertInto('positionAppointment').values({ ...appointment, userId, proposedBy: first }).returning('id').executeTakeFirstOrThrow();
+      await tx.updateTable('positionAppointment').set({ status: 'approved', decidedBy: second, decidedAt: new Date() }).where('id', '=', id).execute();
     }
   });
 }

@@ -178,6 +178,9 @@ const DEPARTMENTAL = {
 };
 
 /** Pillars funded by each program, approval limits (dollars) and the 2026-27 budget by pillar (dollars). */
+/** The deputy head's limit in every program, from the department's instrument. */
+const DEPUTY_HEAD_LIMIT_DOLLARS = 50_000_000n;
+
 const PROGRAM_MONEY: Record<string, { pillars: Record<string, number>; officerLimit: number; managerLimit: number }> = {
   'serious-organized-crime': {
     pillars: { empowerment: 1_000_000, prevention: 1_200_000, protection: 1_000_000, prosecution: 300_000, partnerships: 500_000 },
@@ -290,6 +293,8 @@ export async function seedPerformance(tx: Tx): Promise<void> {
       .values([
         { programId: program.id, role: 'program_officer', maxAmountCents: BigInt(money.officerLimit) * 100n },
         { programId: program.id, role: 'program_manager', maxAmountCents: BigInt(money.managerLimit) * 100n },
+        // The deputy head signs what is above a program manager (the ongoing contributions, the bilateral agreements).
+        { programId: program.id, role: 'deputy_head', maxAmountCents: DEPUTY_HEAD_LIMIT_DOLLARS * 100n },
       ])
       .onConflict((oc) => oc.doNothing())
       .execute();

@@ -61,7 +61,7 @@ import type {
   LogicModelLinkTable,
   LogicModelResultTable,
 } from './performance';
-import type { DelegationChangeTable, ProgramApprovalLimitTable, ProgramBudgetTable, ProgramPillarTable } from './program';
+import type { DelegationChangeTable, PositionAppointmentTable, ProgramApprovalLimitTable, ProgramBudgetTable, ProgramPillarTable } from './program';
 import type { MailMessageTable } from './mail';
 import type { OrganisationTable } from './organisation';
 import type { FiscalYearTable, FundingStreamTable, PillarTable, ProgramTable, ProgramYearEndTable, StrategyTable } from './reference';
@@ -98,6 +98,7 @@ export interface Database {
   programPillar: ProgramPillarTable;
   programApprovalLimit: ProgramApprovalLimitTable;
   delegationChange: DelegationChangeTable;
+  positionAppointment: PositionAppointmentTable;
   programBudget: ProgramBudgetTable;
   coreResponsibility: CoreResponsibilityTable;
   departmentalResult: DepartmentalResultTable;

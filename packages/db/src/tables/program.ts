@@ -1,3 +1,4 @@
+import type { DelegationPosition } from '@tp/domain';
 import type { Generated } from 'kysely';
 
 export interface ProgramPillarTable {
@@ -7,7 +8,7 @@ export interface ProgramPillarTable {
 
 export interface ProgramApprovalLimitTable {
   programId: string;
-  role: 'program_officer' | 'program_manager';
+  role: DelegationPosition;
   maxAmountCents: bigint;
   /** The approved change of the delegation of authority this limit comes from (null: the instrument's first state). */
   delegationChangeId: Generated<string | null>;
@@ -17,9 +18,25 @@ export interface ProgramApprovalLimitTable {
 export interface DelegationChangeTable {
   id: Generated<string>;
   programId: string;
-  role: 'program_officer' | 'program_manager';
+  role: DelegationPosition;
   maxAmountCents: bigint;
   previousCents: bigint | null;
+  rationale: string;
+  proposedBy: string;
+  proposedAt: Generated<Date>;
+  status: Generated<'proposed' | 'approved' | 'rejected'>;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}
+
+/** Who holds a position from which day to which: proposed by one administrator, decided by another. */
+export interface PositionAppointmentTable {
+  id: Generated<string>;
+  userId: string;
+  position: DelegationPosition;
+  acting: boolean;
+  startsOn: string;
+  endsOn: string | null;
   rationale: string;
   proposedBy: string;
   proposedAt: Generated<Date>;

@@ -7,25 +7,40 @@
  * (agreement_version_authority). Each act records the role and limit it was taken under, and
  * the database checks the record against the person's roles and the program's limits.
  *
- * This file holds the copies equal: for people holding every mix of roles, programs granting
- * different limits, and amounts around those limits, the database accepts the act under some
+ * This file holds the copies equal: for people holding mixes of roles and appointments (in force,
+ * ended yesterday, beginning tomorrow), programs granting different limits to the seven positions,
+ * and amounts around those limits, the database accepts the act under some
  * role the person could claim exactly when the domain finds an authority that covers it.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECIDERS, delegatedAuthority, withinDelegatedLimit, type DecidingRole, type Role } from '@tp/domain';
+import { DELEGATION_POSITIONS, delegatedAuthority, isoDateIn, positionsHeld, withinDelegatedLimit, type Appointment, type DecidingRole, type Role } from '@tp/domain';
 import { createTestDatabase, sqlRefusal, type SqlRefusal, type TestDatabase } from '../../src/testing';
 import { AT, buildWorld, FISCAL_YEAR, insert, newVersion, rolledBack, update, type Tx, type World } from './world';
 
 const now = AT.toISOString();
 
-/** The programs tried: limits for both roles, for the manager only, a zero limit. */
+/** The programs tried: limits for both roles, for the manager only, a zero limit, and positions above the manager. */
 const PROGRAMS: Partial<Record<DecidingRole, bigint>>[] = [
   { program_officer: 10_000_000n, program_manager: 1_000_000_000n },
   { program_manager: 50_000_000n },
   { program_officer: 0n, program_manager: 100_000_000n },
+  { program_officer: 10_000_000n, program_manager: 50_000_000n, director: 80_000_000n, deputy_head: 900_000_000n },
 ];
-const ROLE_SETS: Role[][] = [['program_officer'], ['program_manager'], ['program_officer', 'program_manager'], ['finance_officer'], ['program_officer', 'finance_officer']];
+
+/** Days around today (in Toronto, as both the service and the database reckon them). */
+const TODAY = isoDateIn(new Date(), 'America/Toronto');
+const day = (offset: number) => new Date(Date.parse(`${TODAY}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The people tried: mixes of roles, and appointments in force, ended, not yet begun. */
+const PEOPLE: { key: string; roles: Role[]; appointments: Appointment[] }[] = [
+  ...([['program_officer'], ['program_manager'], ['program_officer', 'program_manager'], ['finance_officer'], ['program_officer', 'finance_officer']] as Role[][]).map((roles) => ({ key: roles.join('+'), roles, appointments: [] })),
+  { key: 'manager, deputy head', roles: ['program_manager'], appointments: [{ position: 'deputy_head', startsOn: day(-200), endsOn: null }] },
+  { key: 'officer, acting manager to today', roles: ['program_officer'], appointments: [{ position: 'program_manager', startsOn: day(-10), endsOn: TODAY }] },
+  { key: 'officer, acting manager ended yesterday', roles: ['program_officer'], appointments: [{ position: 'program_manager', startsOn: day(-10), endsOn: day(-1) }] },
+  { key: 'manager, deputy head from tomorrow', roles: ['program_manager'], appointments: [{ position: 'deputy_head', startsOn: day(1), endsOn: null }] },
+  { key: 'officer, acting director', roles: ['program_officer'], appointments: [{ position: 'director', startsOn: TODAY, endsOn: day(30) }] },
+];
 
 interface Act {
   name: string;
@@ -138,10 +153,25 @@ beforeAll(async () => {
   t = await createTestDatabase();
   w = await buildWorld(t.db);
   people = new Map();
-  for (const [i, roles] of ROLE_SETS.entries()) {
+  // Two administrators outside the delegation: one proposes each appointment, the other approves it.
+  const admins: string[] = [];
+  for (const n of [1, 2]) {
+    const { id } = await t.db.insertInto('appUser').values({ email: `admin${n}@parity.test`, displayName: `Admin ${n}` }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('membership').values({ userId: id, role: 'administrator', organisationId: null }).execute();
+    admins.push(id);
+  }
+  for (const [i, person] of PEOPLE.entries()) {
     const { id } = await t.db.insertInto('appUser').values({ email: `decider${i}@parity.test`, displayName: `Decider ${i}` }).returning('id').executeTakeFirstOrThrow();
-    await t.db.insertInto('membership').values(roles.map((role) => ({ userId: id, role, organisationId: null }))).execute();
-    people.set(roles.join('+'), id);
+    await t.db.insertInto('membership').values(person.roles.map((role) => ({ userId: id, role, organisationId: null }))).execute();
+    for (const a of person.appointments) {
+      const { id: appointmentId } = await t.db
+        .insertInto('positionAppointment')
+        .values({ userId: id, position: a.position, acting: a.endsOn !== null, startsOn: a.startsOn, endsOn: a.endsOn, rationale: 'Parity', proposedBy: admins[0]! })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.db.updateTable('positionAppointment').set({ status: 'approved', decidedBy: admins[1]!, decidedAt: new Date() }).where('id', '=', appointmentId).execute();
+    }
+    people.set(person.key, id);
   }
   const { rows } = await sql<{ name: string }>`
     select conname as name from pg_constraint
@@ -158,21 +188,21 @@ describe(`delegated authority: the database's three copies equal delegatedAuthor
   });
 
   it.each(ACTS.map((a) => [a.name, a] as const))(
-    `%s: for ${ROLE_SETS.length} mixes of roles and ${PROGRAMS.length} programs' limits, at and around each limit, the database accepts exactly when the domain finds a covering authority`,
+    `%s: for ${PEOPLE.length} people (mixes of roles and appointments) and ${PROGRAMS.length} programs' limits, at and around each limit, the database accepts exactly when the domain finds a covering authority`,
     async (_name, act) => {
       const expected: Record<string, string> = {};
       const actual: Record<string, string> = {};
       for (const [p, limits] of PROGRAMS.entries()) {
         const edges = Object.values(limits).flatMap((l) => [l, l + 1n]).filter((a) => a > 0n);
         for (const amount of new Set([...act.amounts, ...edges])) {
-          for (const roles of ROLE_SETS) {
-            const key = `program ${p}, ${roles.join('+')}, ${amount === null ? 'declining' : `${amount} cents`}`;
-            const authority = delegatedAuthority(roles, Object.entries(limits).map(([role, maxAmountCents]) => ({ role: role as DecidingRole, maxAmountCents })));
+          for (const person of PEOPLE) {
+            const key = `program ${p}, ${person.key}, ${amount === null ? 'declining' : `${amount} cents`}`;
+            const authority = delegatedAuthority(positionsHeld(person.roles, person.appointments, TODAY), Object.entries(limits).map(([role, maxAmountCents]) => ({ role: role as DecidingRole, maxAmountCents })));
             expected[key] = withinDelegatedLimit(amount, authority) ? 'accepted' : 'refused by authority';
-            // Every claim the person could make: each deciding role, with the program's limit for it.
+            // Every claim the person could make: each position, with the program's limit for it.
             const verdicts: string[] = [];
-            for (const role of DECIDERS) {
-              const refusal = await rolledBack(t.db, async (tx) => sqlRefusal(act.run(tx, w, await newProgram(tx, limits), people.get(roles.join('+'))!, role, limits[role] ?? 0n, amount)));
+            for (const role of DELEGATION_POSITIONS) {
+              const refusal = await rolledBack(t.db, async (tx) => sqlRefusal(act.run(tx, w, await newProgram(tx, limits), people.get(person.key)!, role, limits[role] ?? 0n, amount)));
               verdicts.push(refusal === null ? 'accepted' : byAuthority(refusal, limitChecks) ? 'refused by authority' : `refused for another reason: ${refusal.code} ${refusal.constraint ?? ''} ${refusal.message}`);
             }
             actual[key] = verdicts.includes('accepted') ? 'accepted' : (verdicts.find((v) => v !== 'refused by authority') ?? 'refused by authority');

@@ -20,9 +20,8 @@ import {
   COLLECTION_FREQUENCIES,
   CONFLICT_DECLARATIONS,
   COST_CATEGORIES,
-  DECIDERS,
-  DELEGATED_ROLES,
   DELEGATION_CHANGE_STATUSES,
+  DELEGATION_POSITIONS,
   DECISION_OUTCOMES,
   FUNDING_SOURCE_KINDS,
   FUNDING_STATUSES,
@@ -50,13 +49,13 @@ import { createTestDatabase, type TestDatabase } from '../../src/testing';
 const DOMAIN_LISTS: Record<string, readonly string[]> = {
   'agreement.status': AGREEMENT_STATUSES,
   'agreement.template': AGREEMENT_TEMPLATES,
-  'agreement.department_signer_role': DECIDERS,
+  'agreement.department_signer_role': DELEGATION_POSITIONS,
   'agreement_other_funding.kind': FUNDING_SOURCE_KINDS,
   'agreement_other_funding.status': FUNDING_STATUSES,
   'agreement_version.status': AGREEMENT_VERSION_STATUSES,
   'agreement_version.advance_frequency': COLLECTION_FREQUENCIES,
   'agreement_version.reporting_frequency': COLLECTION_FREQUENCIES,
-  'agreement_version.decider_role': DECIDERS,
+  'agreement_version.decider_role': DELEGATION_POSITIONS,
   'agreement_version.payment_basis': PAYMENT_BASES,
   'agreement_version.risk_level': RISK_LEVELS,
   'app_user.preferred_language': LANGUAGES,
@@ -65,7 +64,7 @@ const DOMAIN_LISTS: Record<string, readonly string[]> = {
   'application.regions_served': PROVINCES_AND_TERRITORIES,
   'application_attachment.content_type': ATTACHMENT_CONTENT_TYPES,
   'application_budget_line.cost_category': COST_CATEGORIES,
-  'application_decision.decider_role': DECIDERS,
+  'application_decision.decider_role': DELEGATION_POSITIONS,
   'application_decision.outcome': DECISION_OUTCOMES,
   'application_other_funding.kind': FUNDING_SOURCE_KINDS,
   'application_other_funding.status': FUNDING_STATUSES,
@@ -92,9 +91,11 @@ const DOMAIN_LISTS: Record<string, readonly string[]> = {
   'organisation.province_or_territory': PROVINCES_AND_TERRITORIES,
   'organisation.type': ORGANISATION_TYPES,
   'program.transfer_payment_type': TRANSFER_PAYMENT_TYPES,
-  'program_approval_limit.role': DECIDERS,
-  'delegation_change.role': DELEGATED_ROLES,
+  'program_approval_limit.role': DELEGATION_POSITIONS,
+  'delegation_change.role': DELEGATION_POSITIONS,
   'delegation_change.status': DELEGATION_CHANGE_STATUSES,
+  'position_appointment.position': DELEGATION_POSITIONS,
+  'position_appointment.status': DELEGATION_CHANGE_STATUSES,
   'program_cost_category.cost_category': COST_CATEGORIES,
   'progress_report.status': REPORT_STATUSES,
   // A review's outcome is where a submitted report can go.
@@ -120,7 +121,8 @@ async function checkedLists(t: TestDatabase): Promise<Map<string, string[]>> {
     from pg_constraint where contype = 'c' and connamespace = 'public'::regnamespace`.execute(t.db);
   const lists = new Map<string, string[]>();
   for (const { table, name, def } of rows) {
-    const column = /\((\w+) = ANY \(ARRAY\[|\((\w+) <@ ARRAY\[/.exec(def);
+    // A column named by a keyword ("position") comes back quoted.
+    const column = /\("?(\w+)"? = ANY \(ARRAY\[|\("?(\w+)"? <@ ARRAY\[/.exec(def);
     const col = column?.[1] ?? column?.[2];
     // A column's own CHECK is named table_column_check; table CHECKs tying states to dates are not lists.
     if (!col || name !== `${table}_${col}_check`) continue;

@@ -40,7 +40,8 @@ export function BarChart({ title, categoryLabel, labels, series, testId }: { tit
       <div style={{ position: 'relative', height: '16rem' }}>
         <canvas ref={canvas} aria-hidden="true" />
       </div>
-      <div className="tp-table-wrap">
+      {/* Focusable, as every table frame that may scroll at a phone's width (WCAG 2.1.1). */}
+      <div className="tp-table-wrap" tabIndex={0} role="region" aria-label={`${title}: ${t('results.chart.table')}`}>
         <table className="tp-table">
           <caption>{t('results.chart.table')}</caption>
           <thead>

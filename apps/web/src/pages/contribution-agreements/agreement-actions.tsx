@@ -1,7 +1,6 @@
 /** What the reader may do with an agreement, as the server says (allowedActions): send, recall, sign, amend, decide an amendment, end. */
 import { GcdsButton, GcdsCheckboxes, GcdsInput, GcdsTextarea } from '@cdssnc/gcds-components-react';
 import type { AgreementAction } from '@tp/domain';
-import type { MessageKey } from '@tp/i18n/web';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -77,10 +76,17 @@ export function AgreementActions({ agreement: a, onDone }: { agreement: Agreemen
       {may('signForDepartment') ? (
         <section aria-labelledby="dept-heading" className="tp-section" data-testid="department-panel">
           <SectionHeading id="dept-heading">{t('ca.department.title')}</SectionHeading>
-          <p>{a.myAuthority ? t('ca.department.authority', { limit: formatMoney(a.myAuthority.maxAmountCents), role: t(`role.${a.myAuthority.role}` as MessageKey) }) : t('ca.department.none')}</p>
-          <GcdsButton type="button" onGcdsClick={() => void run(() => signDept.mutateAsync({ agreementId: a.id }), t('ca.department.done'))}>
-            {t('ca.department.submit')}
-          </GcdsButton>
+          <p>{a.myAuthority ? t('ca.department.authority', { limit: formatMoney(a.myAuthority.maxAmountCents), role: t(`position.${a.myAuthority.role}`) }) : t('ca.department.none')}</p>
+          {a.signers ? (
+            // Above the caller's authority: say who can sign (it waits in their queue) instead of offering a signature that would be refused.
+            <p data-testid="department-signers">
+              {t('ca.department.aboveYou', { total: formatMoney(a.terms.totalCents) })} {pick(a.signers.en, a.signers.fr)}
+            </p>
+          ) : (
+            <GcdsButton type="button" onGcdsClick={() => void run(() => signDept.mutateAsync({ agreementId: a.id }), t('ca.department.done'))}>
+              {t('ca.department.submit')}
+            </GcdsButton>
+          )}
         </section>
       ) : null}
       {may('amend') ? (

@@ -1,13 +1,15 @@
 /**
  * /delegation: the delegation of authority. Program staff read the limits in force, program by
- * program, and the instrument's history; an administrator outside the delegation proposes a
- * change, and a second one approves it (after saying what it will do) or rejects it.
+ * program and position by position, who holds the positions above their role (appointments, acting
+ * ones with their last day), and the instrument's history; an administrator outside the delegation
+ * proposes a change of a limit or an appointment, and a second one approves it (after being told
+ * what it will do) or rejects it.
  */
-import { GcdsButton, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
-import { DELEGATED_ROLES, delegationProposalInput, PROGRAM_STAFF, type DelegatedRole } from '@tp/domain';
+import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsInput, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-react';
+import { appointmentProposalInput, DELEGATION_POSITIONS, delegationProposalInput, PROGRAM_STAFF, type DelegationPosition } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { DataTable } from '../../components/data-table';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
@@ -20,14 +22,15 @@ import { queryClient, trpc } from '../../lib/trpc';
 
 type Instrument = Awaited<ReturnType<typeof useInstrument>>['data'] & object;
 type Change = Instrument['changes'][number];
+type Appointment = Instrument['appointments'][number];
 
 function useInstrument() {
   return useQuery(trpc.delegation.instrument.queryOptions({}));
 }
 
-const roleLabel = (role: DelegatedRole): MessageKey => (role === 'program_officer' ? 'prog.officerLimit' : 'prog.managerLimit');
+const roleLabel = (role: DelegationPosition): MessageKey => `position.${role}`;
 /** The same limit named inside a sentence ("the program manager approval limit for …"). */
-const roleInSentence = (role: DelegatedRole): MessageKey => `delegation.limitOf.${role}`;
+const roleInSentence = (role: DelegationPosition): MessageKey => `delegation.limitOf.${role}`;
 
 export function DelegationPage() {
   const { t } = useT();
@@ -41,6 +44,7 @@ export function DelegationPage() {
             <LimitsInForce data={data} />
             <Waiting data={data} />
             {data.mayChange ? <ProposeForm data={data} /> : <p>{t('delegation.readOnly')}</p>}
+            <Appointments data={data} />
             <History data={data} />
           </>
         )}
@@ -51,6 +55,8 @@ export function DelegationPage() {
 
 function LimitsInForce({ data }: { data: Instrument }) {
   const { t, pick, formatMoney } = useT();
+  // The positions some program gives a limit (a position without one anywhere is not a column).
+  const positions = DELEGATION_POSITIONS.filter((role) => data.programs.some((p) => p.limits.some((l) => l.role === role && l.maxAmountCents !== null)));
   return (
     <section aria-labelledby="delegation-limits" className="tp-section">
       <GcdsHeading tag="h2" id="delegation-limits">
@@ -64,7 +70,7 @@ function LimitsInForce({ data }: { data: Instrument }) {
         rowKey={(p) => p.id}
         columns={[
           { header: t('fin.col.program'), rowHeader: true, cell: (p) => pick(p.nameEn, p.nameFr) },
-          ...DELEGATED_ROLES.map((role) => ({
+          ...positions.map((role) => ({
             header: t(roleLabel(role)),
             numeric: true,
             cell: (p: Instrument['programs'][number]) => {
@@ -83,62 +89,109 @@ function programName(data: Instrument, id: string, pick: (en: string, fr: string
   return p ? pick(p.nameEn, p.nameFr) : '';
 }
 
+/**
+ * A proposal waiting for a second administrator: what it is, and, for one who may decide it,
+ * Approve and Reject, each asking first and saying what it will do.
+ */
+function WaitingCard({ id, mayDecide, mayChange, children, question, pending, onDecide }: {
+  id: string;
+  mayDecide: boolean;
+  mayChange: boolean;
+  children: ReactNode;
+  question: (decision: 'approved' | 'rejected') => string;
+  pending: boolean;
+  onDecide: (decision: 'approved' | 'rejected') => Promise<void>;
+}) {
+  const { t } = useT();
+  const [asking, setAsking] = useState<'approved' | 'rejected' | null>(null);
+  return (
+    <div className="tp-card" data-change={id}>
+      {children}
+      {asking ? (
+        <div role="alertdialog" aria-labelledby={`ask-${id}`} className="tp-card">
+          <p id={`ask-${id}`}>{question(asking)}</p>
+          <div className="tp-actions">
+            <GcdsButton type="button" buttonRole={asking === 'approved' ? 'primary' : 'danger'} disabled={pending} onGcdsClick={() => void onDecide(asking).finally(() => setAsking(null))}>
+              {t(asking === 'approved' ? 'delegation.approveYes' : 'delegation.rejectYes')}
+            </GcdsButton>
+            <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => setAsking(null)}>
+              {t('delegation.no')}
+            </GcdsButton>
+          </div>
+        </div>
+      ) : mayDecide ? (
+        <div className="tp-actions">
+          <GcdsButton type="button" onGcdsClick={() => setAsking('approved')}>
+            {t('delegation.approve')}
+          </GcdsButton>
+          <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => setAsking('rejected')}>
+            {t('delegation.reject')}
+          </GcdsButton>
+        </div>
+      ) : mayChange ? (
+        <p>{t('delegation.waitsForSecond')}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function usePeriod() {
+  const { t, formatDate } = useT();
+  return (a: Pick<Appointment, 'startsOn' | 'endsOn'>) => (a.endsOn === null ? t('delegation.periodOpen', { from: formatDate(a.startsOn) }) : t('delegation.period', { from: formatDate(a.startsOn), to: formatDate(a.endsOn) }));
+}
+
 function Waiting({ data }: { data: Instrument }) {
   const { t, pick, formatMoney, formatDate } = useT();
+  const period = usePeriod();
   const waiting = data.changes.filter((c) => c.status === 'proposed');
-  const [asking, setAsking] = useState<{ change: Change; decision: 'approved' | 'rejected' } | null>(null);
+  const appointments = data.appointments.filter((a) => a.status === 'proposed');
   const [done, setDone] = useState<string | null>(null);
   const decide = useMutation(trpc.delegation.decide.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }));
-  const problem = decide.error ? problemsFromError(decide.error).form : null;
-  async function confirm() {
-    if (!asking) return;
-    const { change, decision } = asking;
-    await decide.mutateAsync({ changeId: change.id, decision }).catch(() => undefined);
-    setAsking(null);
-    setDone(t(decision === 'approved' ? 'delegation.approvedDone' : 'delegation.rejectedDone', { program: programName(data, change.programId, pick), role: t(roleInSentence(change.role)), amount: formatMoney(change.maxAmountCents) }));
+  const decideAppointment = useMutation(trpc.delegation.decideAppointment.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }));
+  const failed = decide.error ?? decideAppointment.error;
+  const problem = failed ? problemsFromError(failed).form : null;
+  const changeParams = (c: Change) => ({ program: programName(data, c.programId, pick), role: t(roleInSentence(c.role)), amount: formatMoney(c.maxAmountCents) });
+  const appointmentParams = (a: Appointment) => ({ person: a.holderName, position: t(roleLabel(a.position)).toLowerCase(), period: `${period(a)}${a.acting ? `, ${t('delegation.acting')}` : ''}` });
+  async function onChange(c: Change, decision: 'approved' | 'rejected') {
+    setDone(null);
+    decideAppointment.reset();
+    const ok = await decide.mutateAsync({ changeId: c.id, decision }).then(() => true, () => false);
+    if (ok) setDone(t(decision === 'approved' ? 'delegation.approvedDone' : 'delegation.rejectedDone', changeParams(c)));
+  }
+  async function onAppointment(a: Appointment, decision: 'approved' | 'rejected') {
+    setDone(null);
+    decide.reset();
+    const ok = await decideAppointment.mutateAsync({ appointmentId: a.id, decision }).then(() => true, () => false);
+    if (ok) setDone(t(decision === 'approved' ? 'delegation.appointApprovedDone' : 'delegation.appointRejectedDone', appointmentParams(a)));
   }
   return (
     <section aria-labelledby="delegation-waiting" className="tp-section" data-testid="delegation-waiting">
       <GcdsHeading tag="h2" id="delegation-waiting">
-        {t('delegation.waiting', { count: waiting.length })}
+        {t('delegation.waiting', { count: waiting.length + appointments.length })}
       </GcdsHeading>
-      {done && !decide.error ? <SuccessNotice>{done}</SuccessNotice> : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       <ProblemNotice problem={problem} />
-      {waiting.length === 0 ? <p>{t('delegation.noneWaiting')}</p> : null}
+      {waiting.length + appointments.length === 0 ? <p>{t('delegation.noneWaiting')}</p> : null}
       {waiting.map((c) => (
-        <div key={c.id} className="tp-card" data-change={c.id}>
+        <WaitingCard key={c.id} id={c.id} mayDecide={c.mayDecide} mayChange={data.mayChange} pending={decide.isPending} onDecide={(d) => onChange(c, d)}
+          question={(d) => t(d === 'approved' ? 'delegation.approveQuestion' : 'delegation.rejectQuestion', changeParams(c))}>
           <p>
             <strong>{programName(data, c.programId, pick)}</strong> — {t('delegation.changeLine', { role: t(roleLabel(c.role)), from: c.previousCents === null ? t('delegation.none') : formatMoney(c.previousCents), to: formatMoney(c.maxAmountCents) })}
           </p>
           <p>{t('delegation.proposedBy', { name: c.proposedByName, date: formatDate(c.proposedAt) })}</p>
           <p>{c.rationale}</p>
-          {asking?.change.id === c.id ? (
-            <div role="alertdialog" aria-labelledby={`ask-${c.id}`} className="tp-card">
-              <p id={`ask-${c.id}`}>
-                {t(asking.decision === 'approved' ? 'delegation.approveQuestion' : 'delegation.rejectQuestion', { program: programName(data, c.programId, pick), role: t(roleInSentence(c.role)), amount: formatMoney(c.maxAmountCents) })}
-              </p>
-              <div className="tp-actions">
-                <GcdsButton type="button" buttonRole={asking.decision === 'approved' ? 'primary' : 'danger'} disabled={decide.isPending} onGcdsClick={() => void confirm()}>
-                  {t(asking.decision === 'approved' ? 'delegation.approveYes' : 'delegation.rejectYes')}
-                </GcdsButton>
-                <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => setAsking(null)}>
-                  {t('delegation.no')}
-                </GcdsButton>
-              </div>
-            </div>
-          ) : c.mayDecide ? (
-            <div className="tp-actions">
-              <GcdsButton type="button" onGcdsClick={() => { setDone(null); setAsking({ change: c, decision: 'approved' }); }}>
-                {t('delegation.approve')}
-              </GcdsButton>
-              <GcdsButton type="button" buttonRole="secondary" onGcdsClick={() => { setDone(null); setAsking({ change: c, decision: 'rejected' }); }}>
-                {t('delegation.reject')}
-              </GcdsButton>
-            </div>
-          ) : data.mayChange ? (
-            <p>{t('delegation.waitsForSecond')}</p>
-          ) : null}
-        </div>
+        </WaitingCard>
+      ))}
+      {appointments.map((a) => (
+        <WaitingCard key={a.id} id={a.id} mayDecide={a.mayDecide} mayChange={data.mayChange} pending={decideAppointment.isPending} onDecide={(d) => onAppointment(a, d)}
+          question={(d) => t(d === 'approved' ? 'delegation.appointQuestion' : 'delegation.appointRejectQuestion', appointmentParams(a))}>
+          <p>
+            <strong>{t('delegation.appointmentLine', { person: a.holderName, position: t(roleLabel(a.position)), period: period(a) })}</strong>
+            {a.acting ? ` (${t('delegation.acting')})` : ''}
+          </p>
+          <p>{t('delegation.proposedBy', { name: a.proposedByName, date: formatDate(a.proposedAt) })}</p>
+          <p>{a.rationale}</p>
+        </WaitingCard>
       ))}
     </section>
   );
@@ -146,11 +199,10 @@ function Waiting({ data }: { data: Instrument }) {
 
 const FIELDS = ['programId', 'role', 'maxAmountCents', 'rationale'];
 
-
 function ProposeForm({ data }: { data: Instrument }) {
   const { t, pick, lang, formatMoney, problem: message } = useT();
   const [programId, setProgramId] = useState('');
-  const [role, setRole] = useState<DelegatedRole | ''>('');
+  const [role, setRole] = useState<DelegationPosition | ''>('');
   const [amount, setAmount] = useState('');
   const [rationale, setRationale] = useState('');
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
@@ -194,9 +246,9 @@ function ProposeForm({ data }: { data: Instrument }) {
             </option>
           ))}
         </GcdsSelect>
-        <GcdsSelect key={`role-${lang}`} selectId="field-role" name="role" label={t('delegation.role')} value={role} required errorMessage={errorOf('role')} onGcdsChange={(e) => setRole(String(e.detail ?? '') as DelegatedRole)}>
+        <GcdsSelect key={`role-${lang}`} selectId="field-role" name="role" label={t('delegation.role')} value={role} required errorMessage={errorOf('role')} onGcdsChange={(e) => setRole(String(e.detail ?? '') as DelegationPosition)}>
           <option value="">{t('delegation.choose')}</option>
-          {DELEGATED_ROLES.map((r) => (
+          {DELEGATION_POSITIONS.map((r) => (
             <option key={r} value={r}>
               {t(roleLabel(r))}
             </option>
@@ -211,6 +263,114 @@ function ProposeForm({ data }: { data: Instrument }) {
         </div>
       </form>
     </section>
+  );
+}
+
+const APPOINTMENT_FIELDS = ['userId', 'position', 'startsOn', 'endsOn', 'rationale'];
+
+function Appointments({ data }: { data: Instrument }) {
+  const { t, formatDate } = useT();
+  const period = usePeriod();
+  return (
+    <section aria-labelledby="delegation-appointments" className="tp-section">
+      <GcdsHeading tag="h2" id="delegation-appointments">
+        {t('delegation.appointments')}
+      </GcdsHeading>
+      <p>{t('delegation.appointmentsIntro')}</p>
+      <DataTable
+        caption={t('delegation.appointmentsCaption', { count: data.appointments.length })}
+        testId="delegation-appointments"
+        rows={data.appointments}
+        rowKey={(a) => a.id}
+        empty={t('delegation.noAppointments')}
+        columns={[
+          { header: t('delegation.col.person'), rowHeader: true, cell: (a) => a.holderName },
+          { header: t('delegation.col.position'), cell: (a) => `${t(roleLabel(a.position))}${a.acting ? ` (${t('delegation.acting')})` : ''}` },
+          { header: t('delegation.col.period'), cell: (a) => period(a) },
+          { header: t('fin.col.status'), cell: (a) => `${a.inForce ? t('delegation.inForceNow') : t(`delegation.status.${a.status}` as MessageKey)}${a.decidedByName && a.decidedAt ? ` · ${a.decidedByName}, ${formatDate(a.decidedAt)}` : ''}` },
+          { header: t('delegation.col.reason'), cell: (a) => a.rationale },
+        ]}
+      />
+      {data.mayChange ? <AppointForm data={data} /> : null}
+    </section>
+  );
+}
+
+function AppointForm({ data }: { data: Instrument }) {
+  const { t, lang, problem: message } = useT();
+  const [userId, setUserId] = useState('');
+  const [position, setPosition] = useState<DelegationPosition | ''>('');
+  const [acting, setActing] = useState(false);
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
+  const [proposed, setProposed] = useState<string | null>(null);
+  const appoint = useMutation(trpc.delegation.appoint.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries() }));
+  const errorOf = (name: string) => (problems.fields[name] ? message(problems.fields[name]) : '');
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProposed(null);
+    const parsed = appointmentProposalInput.safeParse({ userId, position, acting, startsOn: startsOn.trim(), endsOn: endsOn.trim() === '' ? null : endsOn.trim(), rationale });
+    if (!parsed.success) {
+      setProblems(problemsFromIssues(parsed.error.issues, APPOINTMENT_FIELDS));
+      return;
+    }
+    try {
+      await appoint.mutateAsync(parsed.data);
+      setProblems(NO_PROBLEMS);
+      const person = data.staff.find((s) => s.id === parsed.data.userId)?.displayName ?? '';
+      setProposed(t('delegation.appointProposedDone', { person, position: t(roleLabel(parsed.data.position)).toLowerCase() }));
+      setRationale('');
+    } catch (error) {
+      setProblems(problemsFromError(error, APPOINTMENT_FIELDS));
+    }
+  }
+
+  return (
+    <div className="tp-section">
+      <GcdsHeading tag="h3" id="delegation-appoint">
+        {t('delegation.appoint')}
+      </GcdsHeading>
+      <p>{t('delegation.appointText')}</p>
+      {proposed ? <SuccessNotice>{proposed}</SuccessNotice> : null}
+      <ProblemNotice problem={problems.form} />
+      <form noValidate aria-labelledby="delegation-appoint" onSubmit={(e) => void onSubmit(e)}>
+        <GcdsSelect key={`person-${lang}`} selectId="field-userId" name="userId" label={t('delegation.person')} value={userId} required errorMessage={errorOf('userId')} onGcdsChange={(e) => setUserId(String(e.detail ?? ''))}>
+          <option value="">{t('delegation.choose')}</option>
+          {data.staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.displayName} ({s.email})
+            </option>
+          ))}
+        </GcdsSelect>
+        <GcdsSelect key={`position-${lang}`} selectId="field-position" name="position" label={t('delegation.position')} value={position} required errorMessage={errorOf('position')} onGcdsChange={(e) => setPosition(String(e.detail ?? '') as DelegationPosition)}>
+          <option value="">{t('delegation.choose')}</option>
+          {DELEGATION_POSITIONS.map((p) => (
+            <option key={p} value={p}>
+              {t(roleLabel(p))}
+            </option>
+          ))}
+        </GcdsSelect>
+        <GcdsCheckboxes
+          name="acting"
+          legend={t('delegation.actingLabel')}
+          hideLegend
+          options={[{ id: 'field-acting', label: t('delegation.actingLabel'), value: 'yes', checked: acting }]}
+          value={acting ? ['yes'] : []}
+          onGcdsChange={(e) => setActing(Array.isArray(e.detail) && (e.detail as string[]).includes('yes'))}
+        />
+        <GcdsInput inputId="field-startsOn" name="startsOn" label={t('delegation.startsOn')} hint={t('perf.dateHint')} value={startsOn} required validateOn="other" errorMessage={errorOf('startsOn')} onGcdsInput={(e) => setStartsOn(String(e.detail ?? ''))} />
+        <GcdsInput inputId="field-endsOn" name="endsOn" label={t('delegation.endsOn')} hint={t('delegation.endsOnHint')} value={endsOn} validateOn="other" errorMessage={errorOf('endsOn')} onGcdsInput={(e) => setEndsOn(String(e.detail ?? ''))} />
+        <GcdsTextarea textareaId="field-appointment-rationale" name="rationale" label={t('delegation.rationale')} hint={t('delegation.appointRationaleHint')} rows={3} value={rationale} required validateOn="other" errorMessage={errorOf('rationale')} onGcdsInput={(e) => setRationale(String(e.detail ?? ''))} />
+        <div className="tp-actions">
+          <GcdsButton type="submit" disabled={appoint.isPending}>
+            {t('delegation.appointSubmit')}
+          </GcdsButton>
+        </div>
+      </form>
+    </div>
   );
 }
 
