@@ -67,6 +67,14 @@ async function signedByRecipient(t: AgreementTerms = terms): Promise<string> {
   return id;
 }
 
+/** Raw SQL: who was told an agreement waits for their signature (the link names the agreement), and in which language. */
+async function noticesAbout(agreementId: string): Promise<string[][]> {
+  const { rows } = await sql<{ to: string; lang: string }>`
+    select to_address as "to", language as lang from mail_message
+    where template = 'signatureWaiting' and body_text like ${`%/agreements/${agreementId}%`} order by to_address`.execute(h.t.db);
+  return rows.map((r) => [r.to, r.lang]);
+}
+
 /** Raw SQL: the agreement's status and the position it was signed under. */
 async function signature(id: string) {
   const { rows } = await sql<{ status: string; role: string | null; limitCents: string | null }>`
@@ -86,6 +94,11 @@ describe('positions above the program manager', () => {
     expect(refused?.params?.who?.en).toBe('Who can: Nathalie Bouchard (Deputy head, up to $50,000,000.00).');
     expect(refused?.params?.who?.fr).toMatch(/^Qui le peut : Nathalie Bouchard \(Administrateur général, jusqu’à 50\s000\s000,00\s\$\)\.$/);
     expect(await signature(id)).toMatchObject({ status: 'recipient_signed', role: null });
+    // When the Centre signed, the deputy head was told, in French, and nobody else.
+    expect(await noticesAbout(id)).toEqual([['deputy@example.ca', 'fr']]);
+    const notice = await h.t.db.selectFrom('mailMessage').select(['subject', 'bodyText']).where('template', '=', 'signatureWaiting').where('toAddress', '=', 'deputy@example.ca').orderBy('createdAt', 'desc').executeTakeFirstOrThrow();
+    expect(notice.subject).toMatch(/^L’entente AGR-\d{4}-\d{6} attend votre signature$/);
+    expect(notice.bodyText.replace(/[\u00a0\u202f]/g, ' ')).toContain('de 8 280 000,00 $. Le montant relève du pouvoir délégué de votre poste (Administrateur général)');
     // The queues: not the manager's, the deputy head's.
     expect((await manager.delegation.queue({})).map((q) => q.agreementId)).not.toContain(id);
     const { api: deputy } = await h.signInAs('deputy@example.ca');
@@ -101,8 +114,9 @@ describe('positions above the program manager', () => {
     const { api: manager } = await h.signInAs('manager@example.ca');
     const { api: deputy } = await h.signInAs('deputy@example.ca');
     expect((await manager.delegation.queue({})).find((q) => q.agreementId === id)).toMatchObject({ position: 'program_manager' });
-    // The deputy head is also a program manager by role: it is in her queue as a manager's.
-    expect((await deputy.delegation.queue({})).find((q) => q.agreementId === id)).toMatchObject({ position: 'program_manager' });
+    // The deputy head is also a program manager by role, but acts as deputy head: not in her queue, and no notice to her.
+    expect((await deputy.delegation.queue({})).map((q) => q.agreementId)).not.toContain(id);
+    expect(await noticesAbout(id)).toEqual([['manager@example.ca', 'fr']]);
     const { api: officer } = await h.signInAs('officer@example.ca');
     // Its author never sees it to sign.
     expect((await officer.delegation.queue({})).map((q) => q.agreementId)).not.toContain(id);

@@ -31,6 +31,9 @@ export const mail = {
       'Funding decision for application {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nSubject: application {reference}, “{title}”\n\nThank you for applying to the call “{call}”. After careful assessment, we regret to inform you that the Department is unable to fund your project.\n\nThe demand for funding was greater than the money available. You may ask the program for feedback on your application.\n\nSincerely,\n\n{decider}\nPublic Safety Canada',
+    'mail.signatureWaiting.subject': 'Agreement {reference} waits for your signature',
+    'mail.signatureWaiting.body':
+      'Hello {name},\n\n{organisation} signed the contribution agreement {reference}, “{title}”, for {amount}. The amount is within the delegated authority of your position ({position}) and above that of the positions below it, so the agreement waits for your signature for the department:\n{link}\n\nIt is also in the signature queue on your home page.',
     'mail.agreementSent.subject': 'Contribution agreement {reference} is ready for your signature',
     'mail.agreementSent.body':
       'Hello {name},\n\nThe contribution agreement {reference}, “{title}”, between Public Safety Canada and {organisation} for {amount}, is ready for your signature.\n\nRead the agreement and its schedules and sign it in the portal:\n{link}\n\nNo funds can be paid and no costs are reimbursed before the agreement is signed by both parties.',
@@ -69,6 +72,9 @@ export const mail = {
       'Décision de financement pour la demande {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nObjet : demande {reference}, « {title} »\n\nNous vous remercions d’avoir répondu à l’appel « {call} ». Après une évaluation attentive, nous avons le regret de vous informer que le Ministère ne peut pas financer votre projet.\n\nLa demande de financement a dépassé les fonds disponibles. Vous pouvez demander au programme une rétroaction sur votre demande.\n\nVeuillez agréer nos salutations distinguées.\n\n{decider}\nSécurité publique Canada',
+    'mail.signatureWaiting.subject': 'L’entente {reference} attend votre signature',
+    'mail.signatureWaiting.body':
+      'Bonjour {name},\n\n{organisation} a signé l’entente de contribution {reference}, « {title} », de {amount}. Le montant relève du pouvoir délégué de votre poste ({position}) et dépasse celui des postes inférieurs : l’entente attend votre signature au nom du ministère :\n{link}\n\nElle figure aussi dans la file des signatures de votre page d’accueil.',
     'mail.agreementSent.subject': 'L’accord de contribution {reference} est prêt pour votre signature',
     'mail.agreementSent.body':
       'Bonjour {name},\n\nL’accord de contribution {reference}, « {title} », entre Sécurité publique Canada et {organisation} pour {amount}, est prêt pour votre signature.\n\nLisez l’accord et ses annexes et signez-le dans le portail :\n{link}\n\nAucun paiement ne peut être versé ni aucun coût remboursé avant que l’accord soit signé par les deux parties.',

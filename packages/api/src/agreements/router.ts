@@ -61,7 +61,7 @@ export const agreementsRouter = router({
     await recallToDraft(ctx.db, ctx.user, ctx.meta, input.agreementId);
     return { ok: true as const };
   }),
-  signAsRecipient: recipientProcedure.input(recipientSignatureInput).mutation(({ ctx, input }) => signAsRecipient(ctx.db, ctx.user, ctx.meta, input)),
+  signAsRecipient: recipientProcedure.input(recipientSignatureInput).mutation(({ ctx, input }) => signAsRecipient(ctx.db, ctx, ctx.user, ctx.meta, input)),
   signForDepartment: signer.input(agreementId).mutation(async ({ ctx, input }) => {
     await signForDepartment(ctx.db, ctx, ctx.user, ctx.meta, input.agreementId);
     return { ok: true as const };

@@ -6,6 +6,7 @@
 import { inTransaction, recordAudit, type Db } from '@tp/db';
 import { departmentSignatureRefusal, DomainError, formatMoney, holds, RECIPIENTS } from '@tp/domain';
 import type { RequestMeta } from '../context';
+import { noticeToSigners } from '../delegation/queue';
 import { whoCanAct } from '../delegation/who-can-act';
 import { type MailDeps } from '../mail/mailer';
 import { formatDate } from '../format';
@@ -15,6 +16,7 @@ import { assertStatus, authorityFor, currentVersionRow, isAgreementStaff, journa
 
 export async function signAsRecipient(
   db: Db,
+  deps: MailDeps,
   user: Viewer,
   meta: RequestMeta,
   input: { agreementId: string; signerName: string; signerTitle: string },
@@ -35,6 +37,9 @@ export async function signAsRecipient(
       recipientSignerName: input.signerName,
       recipientSignerTitle: input.signerTitle,
     });
+    // The people it now waits for are told (the lowest position whose limit covers it).
+    const v = await currentVersionRow(tx, a.id, a.currentVersion);
+    await noticeToSigners(tx, deps, a, v);
     await recordAudit(tx, {
       actorUserId: user.id,
       entityType: 'agreement',

@@ -1,13 +1,19 @@
 /**
  * The signature queue: what waits for the viewer's signature. An agreement signed by its
  * recipient, or a proposed amendment, goes to the lowest position whose limit in its program
- * covers its total (routedPosition); it appears to the people who hold that position today, never
- * to the person who drafted it.
+ * covers its total among the positions people act under in that program today (routeAmong: never
+ * a vacant one); it appears to those who act under that position there (a deputy head who is also
+ * a manager by role acts as deputy head), never to the person who drafted it, and they are told
+ * by email when a recipient signs.
  */
-import { type Db } from '@tp/db';
-import { amendmentDecisionRefusal, departmentSignatureRefusal, isoDateIn, routedPosition, type DelegationPosition } from '@tp/domain';
+import { type Db, type Tx } from '@tp/db';
+import { amendmentDecisionRefusal, delegatedAuthority, departmentSignatureRefusal, formatMoney, isoDateIn, type DelegationPosition } from '@tp/domain';
+import { translate } from '@tp/i18n';
 import type { Viewer } from '../auth/resolve-session';
-import { positionsOf } from './positions';
+import { queueMail, type MailDeps } from '../mail/mailer';
+import { authoritiesIn, positionsOf, routeAmong, type ProgramAuthority } from './positions';
+
+const torontoToday = () => isoDateIn(new Date(), 'America/Toronto');
 
 export interface QueueItem {
   kind: 'signature' | 'amendment';
@@ -22,7 +28,8 @@ export interface QueueItem {
 }
 
 export async function signatureQueue(db: Db, viewer: Viewer): Promise<QueueItem[]> {
-  const positions = await positionsOf(db, viewer, isoDateIn(new Date(), 'America/Toronto'));
+  const today = torontoToday();
+  const positions = await positionsOf(db, viewer, today);
   if (positions.length === 0) return [];
   const [waiting, limits] = await Promise.all([
     db
@@ -40,9 +47,13 @@ export async function signatureQueue(db: Db, viewer: Viewer): Promise<QueueItem[
     db.selectFrom('programApprovalLimit').select(['programId', 'role', 'maxAmountCents']).execute(),
   ]);
   const out: QueueItem[] = [];
+  const authorities = new Map<string, ProgramAuthority[]>();
   for (const w of waiting) {
-    const position = routedPosition(w.totalCents, limits.filter((l) => l.programId === w.programId));
-    if (position === null || !positions.includes(position)) continue;
+    const programLimits = limits.filter((l) => l.programId === w.programId);
+    if (!authorities.has(w.programId)) authorities.set(w.programId, await authoritiesIn(db, programLimits, today));
+    const position = routeAmong(w.totalCents, programLimits, authorities.get(w.programId)!);
+    // In the queue of those who act under that position in this program.
+    if (position === null || delegatedAuthority(positions, programLimits)?.role !== position) continue;
     const signature = w.status === 'recipient_signed';
     if (signature ? departmentSignatureRefusal(w, viewer.id) : amendmentDecisionRefusal({ createdBy: w.versionBy }, viewer.id)) continue;
     out.push({
@@ -58,4 +69,41 @@ export async function signatureQueue(db: Db, viewer: Viewer): Promise<QueueItem[
     });
   }
   return out.sort((x, y) => x.since.getTime() - y.since.getTime());
+}
+
+/**
+ * When a recipient signs: the people the agreement is routed to are told it waits for their
+ * signature (in their language), never its author. Queued in the signing transaction.
+ */
+export async function noticeToSigners(
+  tx: Tx,
+  deps: MailDeps,
+  a: { id: string; programId: string; organisationId: string; referenceNumber: string; createdBy: string },
+  version: { title: string; totalCents: bigint },
+): Promise<ProgramAuthority['holder'][]> {
+  const today = torontoToday();
+  const limits = await tx.selectFrom('programApprovalLimit').select(['role', 'maxAmountCents']).where('programId', '=', a.programId).execute();
+  const authorities = await authoritiesIn(tx, limits, today);
+  const position = routeAmong(version.totalCents, limits, authorities);
+  if (position === null) return [];
+  const org = await tx.selectFrom('organisation').select(['legalNameEn', 'legalNameFr']).where('id', '=', a.organisationId).executeTakeFirstOrThrow();
+  const people = authorities.filter((x) => x.role === position && x.holder.id !== a.createdBy).map((x) => x.holder);
+  for (const p of people) {
+    const lang = p.preferredLanguage;
+    await queueMail(tx, {
+      to: p.email,
+      lang,
+      template: 'signatureWaiting',
+      params: {
+        name: p.displayName,
+        reference: a.referenceNumber,
+        title: version.title,
+        organisation: lang === 'fr' ? org.legalNameFr : org.legalNameEn,
+        amount: formatMoney(version.totalCents, lang),
+        position: translate(lang, `position.${position}`),
+        link: `${deps.config.appUrl}/agreements/${a.id}`,
+      },
+    });
+  }
+  return people;
 }

@@ -179,7 +179,7 @@ export async function seedDemoAgreements(deps: ApiDeps, now: Date): Promise<void
   };
   const windsorAgreement = await createAgreement(db, officer, meta, { programId: program.id, organisationId: windsor.organisationIds[0]!, applicationId: null, terms: windsorTerms });
   await sendForSignature(db, deps, officer, meta, windsorAgreement.id);
-  await signAsRecipient(db, windsor, meta, { agreementId: windsorAgreement.id, signerName: 'Sam Tremblay', signerTitle: 'Executive Director' });
+  await signAsRecipient(db, deps, windsor, meta, { agreementId: windsorAgreement.id, signerName: 'Sam Tremblay', signerTitle: 'Executive Director' });
   await signForDepartment(db, deps, manager, meta, windsorAgreement.id);
 
   // Alberta: the bilateral agreement for its Internet Child Exploitation unit, out for signature.
@@ -255,5 +255,5 @@ export async function seedDemoAgreements(deps: ApiDeps, now: Date): Promise<void
     },
   });
   await sendForSignature(db, deps, officer, meta, centreAgreement.id);
-  await signAsRecipient(db, centre, meta, { agreementId: centreAgreement.id, signerName: 'Jordan Lavallée', signerTitle: 'Executive Director' });
+  await signAsRecipient(db, deps, centre, meta, { agreementId: centreAgreement.id, signerName: 'Jordan Lavallée', signerTitle: 'Executive Director' });
 }
