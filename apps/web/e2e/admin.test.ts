@@ -79,6 +79,7 @@ describe('administration', () => {
     const { context, page } = await newVisitor(browser);
     await signInAsAdmin(page);
     await page.getByRole('button', { name: text('en', 'admin.deactivate', { name: 'Adam Clarke' }) }).click();
+    await page.getByRole('button', { name: text('en', 'admin.deactivateYes') }).click();
     await page.getByText(text('en', 'error.user.self')).waitFor();
     await context.close();
   });
@@ -97,6 +98,12 @@ describe('administration', () => {
     await row.getByText(text('en', 'role.results_analyst')).waitFor();
 
     await page.getByRole('button', { name: text('en', 'admin.deactivate', { name }) }).click();
+    // Asked first, saying what it does; "No" changes nothing.
+    await row.getByRole('alertdialog').getByText(text('en', 'admin.deactivateQuestion', { name })).waitFor();
+    await row.getByRole('button', { name: text('en', 'confirm.no') }).click();
+    expect(await row.innerText()).toContain(text('en', 'admin.status.active'));
+    await page.getByRole('button', { name: text('en', 'admin.deactivate', { name }) }).click();
+    await row.getByRole('button', { name: text('en', 'admin.deactivateYes') }).click();
     await row.getByText(text('en', 'admin.status.deactivated')).waitFor();
     await page.getByRole('button', { name: text('en', 'admin.reactivate', { name }) }).click();
     await row.getByText(text('en', 'admin.status.active')).waitFor();

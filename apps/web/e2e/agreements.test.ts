@@ -77,6 +77,7 @@ describe('a contribution agreement, from approved application to amendment', () 
     await page.goto(agreementUrl);
     await page.locator('[data-testid="department-panel"]').waitFor();
     await page.getByRole('button', { name: text('fr', 'ca.department.submit') }).click();
+    await page.getByRole('button', { name: text('fr', 'ca.department.yes') }).click();
     await page.getByText(text('fr', 'ca.department.done')).waitFor();
     await expect.poll(() => page.locator('[data-testid="agreement-status"]').textContent()).toContain(text('fr', 'status.agreement.active'));
     await manager.close();

@@ -62,6 +62,12 @@ describe('an advance, from claim to payment to the reconciliation', () => {
     await page.locator('[data-testid="certify-panel"]').waitFor();
     expect(await seriousA11yViolations(page), '/claims/$id (certify)').toEqual([]);
     await page.getByRole('button', { name: text('en', 'claims.certify.submit'), exact: true }).click();
+    // Asked first, with the amount; answered by keyboard (the question has the focus, Yes is next).
+    const question = page.getByRole('alertdialog');
+    expect(await question.innerText()).toContain('$30,000.00 under section 34');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alertdialog');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await page.getByText(text('en', 'claims.certify.done')).waitFor();
     await officer.close();
 
@@ -71,6 +77,7 @@ describe('an advance, from claim to payment to the reconciliation', () => {
     await page.goto(claimUrl);
     await page.locator('[data-testid="release-panel"]').waitFor();
     await page.getByRole('button', { name: text('fr', 'claims.release.submit') }).click();
+    await page.getByRole('button', { name: text('fr', 'claims.release.yes') }).click();
     await page.getByText(/Paiement de 30\s000,00\s\$ libéré/).waitFor();
     await expect.poll(() => page.locator('[data-testid="claim-status"]').textContent()).toBe(text('fr', 'status.claim.paid'));
     await screenshot(page, 'claim-paid-fr');

@@ -58,6 +58,8 @@ describe('delegation of authority', () => {
     await sign.waitFor();
     expect(await deputy.page.locator('[data-testid="department-panel"]').innerText()).toContain(text('fr', 'position.deputy_head'));
     await sign.click();
+    expect(plain(await deputy.page.getByRole('alertdialog').innerText())).toContain('8 280 000,00 $ sont engagés');
+    await deputy.page.getByRole('button', { name: text('fr', 'ca.department.yes') }).click();
     await deputy.page.getByText(text('fr', 'ca.department.done')).waitFor();
     await screenshot(deputy.page, 'signature-signed-deputy-fr');
     await deputy.page.goto('/manager');
@@ -101,9 +103,10 @@ describe('delegation of authority', () => {
     // By keyboard: the confirmation's first button is the approval.
     await second.page.getByRole('button', { name: text('fr', 'delegation.approveYes') }).focus();
     await second.page.keyboard.press('Enter');
-    await second.page.getByText('Approuvée', { exact: false }).first().waitFor();
+    // The result where the user is looking (the appointments' statuses also say "approuvée": wait for the notice itself).
+    await second.page.locator('[data-testid="delegation-waiting"]').getByText('Approuvée : la limite d’approbation du gestionnaire de programme', { exact: false }).waitFor();
     const row = second.page.locator('[data-testid="delegation-limits"] tbody tr', { hasText: 'Contributions pour la protection des enfants' });
-    expect(plain(await row.innerText())).toContain('8 280 000,00 $');
+    await expect.poll(async () => plain(await row.innerText())).toContain('8 280 000,00 $');
     expect(await second.page.locator('[data-testid="delegation-history"] tbody tr').first().innerText()).toContain(text('fr', 'delegation.status.approved'));
     await screenshot(second.page, 'delegation-approved-fr');
     await second.context.close();

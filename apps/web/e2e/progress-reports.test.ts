@@ -74,6 +74,8 @@ describe('a quarterly progress report, from draft to acceptance', () => {
     expect(await seriousA11yViolations(page), '/reports/$id (form)').toEqual([]);
     await screenshot(page, 'report-form-fr');
     await page.getByRole('button', { name: text('fr', 'rep.submit') }).click();
+    await page.getByRole('alertdialog').getByText(text('fr', 'rep.submit.question')).waitFor();
+    await page.getByRole('button', { name: text('fr', 'rep.submit.yes') }).click();
     await page.getByText(text('fr', 'rep.submitted')).waitFor();
     await restoreAccountLanguage(page, 'en');
     await recipient.close();
@@ -91,6 +93,7 @@ describe('a quarterly progress report, from draft to acceptance', () => {
     await screenshot(page, 'report-review');
     await page.locator('#review-indicators').fill('Everyone is counted as 12 to 17: please check the ages.');
     await page.getByRole('button', { name: text('en', 'rep.review.return') }).click();
+    await page.getByRole('button', { name: text('en', 'rep.review.returnYes') }).click();
     await page.getByText(text('en', 'rep.review.done.returned')).waitFor();
     await officer.close();
 
@@ -104,6 +107,7 @@ describe('a quarterly progress report, from draft to acceptance', () => {
     await page.locator('#progress').blur();
     await page.locator('[data-testid="report-saved"]').getByText(/Draft saved/).waitFor();
     await page.getByRole('button', { name: text('en', 'rep.submit') }).click();
+    await page.getByRole('button', { name: text('en', 'rep.submit.yes') }).click();
     await page.getByText(text('en', 'rep.submitted')).waitFor();
     await again.close();
 
@@ -115,6 +119,8 @@ describe('a quarterly progress report, from draft to acceptance', () => {
     await page.getByText('Outreach plan approved', { exact: false }).first().waitFor();
     await page.locator('#approve-milestones input').first().check({ force: true });
     await page.getByRole('button', { name: text('en', 'rep.review.accept') }).click();
+    expect(await page.getByRole('alertdialog').innerText()).toContain(text('en', 'rep.review.acceptQuestion', { count: 1 }));
+    await page.getByRole('button', { name: text('en', 'rep.review.acceptYes') }).click();
     await page.getByText(text('en', 'rep.review.done.accepted')).waitFor();
     await page.reload();
     await expect.poll(() => page.locator('[data-testid="report-status"]').textContent()).toBe(text('en', 'status.report.accepted'));

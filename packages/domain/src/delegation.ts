@@ -109,7 +109,7 @@ export const appointmentProposalInput = z
     acting: z.boolean(),
     startsOn: isoDateSchema,
     endsOn: isoDateSchema.nullable(),
-    rationale: z.string().trim().min(1, { message: 'error.delegation.rationale' }).max(2000, { message: 'error.text.tooLong' }),
+    rationale: z.string().trim().min(1, { message: 'error.appointment.rationale' }).max(2000, { message: 'error.text.tooLong' }),
   })
   .superRefine((a, ctx) => {
     if (a.acting && a.endsOn === null) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'error.appointment.actingEnds' });

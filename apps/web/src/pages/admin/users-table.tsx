@@ -8,6 +8,7 @@ import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems, type Problem } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
+import { ConfirmAct } from '../../components/confirm-act';
 
 export interface AdminUser {
   id: string;
@@ -76,9 +77,20 @@ export function UsersTable({ users, organisations }: { users: readonly AdminUser
                 <GcdsButton type="button" buttonRole="secondary" size="small" onGcdsClick={() => setEditing(editing === user.id ? null : user.id)}>
                   {t('admin.changeRoles', { name: user.displayName })}
                 </GcdsButton>
-                <GcdsButton type="button" buttonRole={user.status === 'deactivated' ? 'secondary' : 'danger'} size="small" onGcdsClick={() => toggleActive(user)}>
-                  {user.status === 'deactivated' ? t('admin.reactivate', { name: user.displayName }) : t('admin.deactivate', { name: user.displayName })}
-                </GcdsButton>
+                {user.status === 'deactivated' ? (
+                  <GcdsButton type="button" buttonRole="secondary" size="small" onGcdsClick={() => toggleActive(user)}>
+                    {t('admin.reactivate', { name: user.displayName })}
+                  </GcdsButton>
+                ) : (
+                  <ConfirmAct
+                    label={t('admin.deactivate', { name: user.displayName })}
+                    question={t('admin.deactivateQuestion', { name: user.displayName })}
+                    yes={t('admin.deactivateYes')}
+                    danger
+                    size="small"
+                    onConfirm={() => toggleActive(user)}
+                  />
+                )}
               </div>
             ),
           },

@@ -1,5 +1,5 @@
 /** /claims/$claimId: the claim, with certification (program officer, s. 34) and release (finance, s. 33) where allowed. */
-import { GcdsButton, GcdsHeading } from '@cdssnc/gcds-components-react';
+import { GcdsHeading } from '@cdssnc/gcds-components-react';
 import type { ClaimAction } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { NO_PROBLEMS, problemsFromError, type FormProblems } from '../../lib/for
 import { queryClient, trpc } from '../../lib/trpc';
 import { MoneyField, readMoney } from '../intake/money-field';
 import { CATEGORY_LABEL, FUNDING_KIND_LABEL, Field } from './claim-fields';
+import { ConfirmAct } from '../../components/confirm-act';
 
 // ---------------------------------------------------------------------------------------------
 // /claims/$claimId
@@ -89,7 +90,7 @@ function ClaimView({ claim }: { claim: Claim }) {
 }
 
 function CertifyPanel({ claim, onDone }: { claim: Claim; onDone(message: string): void }) {
-  const { t, lang } = useT();
+  const { t, lang, formatMoney } = useT();
   const [amount, setAmount] = useState(() => {
     const s = (Number(claim.requestedCents) / 100).toFixed(2);
     return lang === 'fr' ? s.replace('.', ',') : s;
@@ -99,12 +100,22 @@ function CertifyPanel({ claim, onDone }: { claim: Claim; onDone(message: string)
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const certify = useMutation(trpc.claims.certify.mutationOptions());
   const reject = useMutation(trpc.claims.reject.mutationOptions());
-  const send = async () => {
+  // The amount is checked before the question, which says it.
+  const checkAmount = () => {
     const cents = readMoney(amount);
     if (cents === null || cents === 'invalid') {
       setProblems({ fields: { certifiedCents: { key: 'error.money.invalid' } }, form: null });
-      return;
+      return false;
     }
+    return true;
+  };
+  const certifyAmount = () => {
+    const cents = readMoney(amount);
+    return typeof cents === 'bigint' ? formatMoney(cents) : '';
+  };
+  const send = async () => {
+    const cents = readMoney(amount);
+    if (cents === null || cents === 'invalid') return;
     try {
       await certify.mutateAsync({ claimId: claim.id, certifiedCents: cents, adjustmentReason: reason });
       onDone(t('claims.certify.done'));
@@ -121,18 +132,23 @@ function CertifyPanel({ claim, onDone }: { claim: Claim; onDone(message: string)
       <ProblemNotice problem={problems.form} />
       <MoneyField id="certify-amount" name="certify-amount" label={t('claims.certify.amount')} problem={problems.fields.certifiedCents} value={amount} onChange={setAmount} />
       <Field id="certify-reason" label={t('claims.certify.reason')} value={reason} problem={problems.fields.adjustmentReason} onChange={setReason} />
-      <GcdsButton type="button" disabled={certify.isPending} onGcdsClick={() => void send()}>
-        {t('claims.certify.submit')}
-      </GcdsButton>
+      <ConfirmAct
+        label={t('claims.certify.submit')}
+        question={t('claims.certify.question', { amount: certifyAmount() })}
+        yes={t('claims.certify.yes')}
+        disabled={certify.isPending}
+        ready={checkAmount}
+        onConfirm={send}
+      />
       <Field id="reject-reason" label={t('claims.reject.reason')} value={rejectReason} problem={reject.error ? problemsFromError(reject.error).form : null} onChange={setRejectReason} />
-      <GcdsButton
-        type="button"
-        buttonRole="secondary"
+      <ConfirmAct
+        label={t('claims.reject.submit')}
+        question={t('claims.reject.question')}
+        yes={t('claims.reject.yes')}
+        danger
         disabled={reject.isPending}
-        onGcdsClick={() => void reject.mutateAsync({ claimId: claim.id, reason: rejectReason }).then(() => onDone(t('claims.reject.done')), () => undefined)}
-      >
-        {t('claims.reject.submit')}
-      </GcdsButton>
+        onConfirm={() => reject.mutateAsync({ claimId: claim.id, reason: rejectReason }).then(() => onDone(t('claims.reject.done')), () => undefined)}
+      />
     </section>
   );
 }
@@ -150,9 +166,13 @@ function ReleasePanel({ claim, onDone }: { claim: Claim; onDone(message: string)
       </GcdsHeading>
       <p>{t('claims.release.text', { amount })}</p>
       <ProblemNotice problem={release.error ? problemsFromError(release.error).form : null} />
-      <GcdsButton type="button" disabled={release.isPending} onGcdsClick={() => void release.mutateAsync({ claimId: claim.id, releaseKey }).then(() => onDone(t('claims.release.done', { amount })), () => undefined)}>
-        {t('claims.release.submit')}
-      </GcdsButton>
+      <ConfirmAct
+        label={t('claims.release.submit')}
+        question={t('claims.release.question', { amount })}
+        yes={t('claims.release.yes')}
+        disabled={release.isPending}
+        onConfirm={() => release.mutateAsync({ claimId: claim.id, releaseKey }).then(() => onDone(t('claims.release.done', { amount })), () => undefined)}
+      />
     </section>
   );
 }

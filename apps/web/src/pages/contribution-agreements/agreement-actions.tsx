@@ -10,6 +10,7 @@ import { useT } from '../../i18n/language';
 import { problemsFromError } from '../../lib/form-problems';
 import { trpc } from '../../lib/trpc';
 import type { Agreement } from './use-agreement';
+import { ConfirmAct } from '../../components/confirm-act';
 
 export function AgreementActions({ agreement: a, onDone }: { agreement: Agreement; onDone(message: string): Promise<void> }) {
   const { t, pick, formatMoney } = useT();
@@ -83,9 +84,12 @@ export function AgreementActions({ agreement: a, onDone }: { agreement: Agreemen
               {t('ca.department.aboveYou', { total: formatMoney(a.terms.totalCents) })} {pick(a.signers.en, a.signers.fr)}
             </p>
           ) : (
-            <GcdsButton type="button" onGcdsClick={() => void run(() => signDept.mutateAsync({ agreementId: a.id }), t('ca.department.done'))}>
-              {t('ca.department.submit')}
-            </GcdsButton>
+            <ConfirmAct
+              label={t('ca.department.submit')}
+              question={t('ca.department.question', { total: formatMoney(a.terms.totalCents) })}
+              yes={t('ca.department.yes')}
+              onConfirm={() => run(() => signDept.mutateAsync({ agreementId: a.id }), t('ca.department.done'))}
+            />
           )}
         </section>
       ) : null}

@@ -9,7 +9,7 @@ import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsInput, GcdsSelect, GcdsTex
 import { appointmentProposalInput, DELEGATION_POSITIONS, delegationProposalInput, PROGRAM_STAFF, type DelegationPosition } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { DataTable } from '../../components/data-table';
 import { ProblemNotice, SuccessNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
@@ -55,8 +55,7 @@ export function DelegationPage() {
 
 function LimitsInForce({ data }: { data: Instrument }) {
   const { t, pick, formatMoney } = useT();
-  // The positions some program gives a limit (a position without one anywhere is not a column).
-  const positions = DELEGATION_POSITIONS.filter((role) => data.programs.some((p) => p.limits.some((l) => l.role === role && l.maxAmountCents !== null)));
+  // One row per program, its limits position by position (lowest first): two columns fit a phone.
   return (
     <section aria-labelledby="delegation-limits" className="tp-section">
       <GcdsHeading tag="h2" id="delegation-limits">
@@ -64,20 +63,29 @@ function LimitsInForce({ data }: { data: Instrument }) {
       </GcdsHeading>
       <DataTable
         caption={t('delegation.inForceCaption')}
-        className="tp-table-money"
         testId="delegation-limits"
         rows={data.programs}
         rowKey={(p) => p.id}
         columns={[
           { header: t('fin.col.program'), rowHeader: true, cell: (p) => pick(p.nameEn, p.nameFr) },
-          ...positions.map((role) => ({
-            header: t(roleLabel(role)),
-            numeric: true,
-            cell: (p: Instrument['programs'][number]) => {
-              const limit = p.limits.find((l) => l.role === role)?.maxAmountCents ?? null;
-              return limit === null ? t('delegation.none') : formatMoney(limit);
+          {
+            header: t('delegation.col.limits'),
+            cell: (p) => {
+              const set = p.limits.filter((l) => l.maxAmountCents !== null);
+              return set.length === 0 ? (
+                t('delegation.none')
+              ) : (
+                <dl className="tp-facts">
+                  {set.map((l) => (
+                    <Fragment key={l.role}>
+                      <dt>{t(roleLabel(l.role))}</dt>
+                      <dd>{formatMoney(l.maxAmountCents!)}</dd>
+                    </Fragment>
+                  ))}
+                </dl>
+              );
             },
-          })),
+          },
         ]}
       />
     </section>

@@ -10,6 +10,7 @@ import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems, 
 import { queryClient, trpc } from '../../lib/trpc';
 import { type Report, SECTION_LABEL } from './use-report';
 import { SectionHeading } from '../../components/page-heading';
+import { ConfirmAct } from '../../components/confirm-act';
 
 // ---------------------------------------------------------------------------------------------
 // The recipient's form
@@ -130,10 +131,8 @@ export function ReportForm({ report, comments, onSubmitted }: { report: Report; 
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSubmit();
-      }}
+      // Enter in a field does not submit: submitting asks first (the button below).
+      onSubmit={(e) => e.preventDefault()}
       onBlur={() => void flush()}
     >
       {report.status === 'returned' ? <InfoNotice title={t('rep.returned.title')}>{t('rep.returned.text')}</InfoNotice> : null}
@@ -267,9 +266,7 @@ export function ReportForm({ report, comments, onSubmitted }: { report: Report; 
           </ul>
         </div>
       ) : null}
-      <GcdsButton type="submit" disabled={submit.isPending}>
-        {t('rep.submit')}
-      </GcdsButton>
+      <ConfirmAct label={t('rep.submit')} question={t('rep.submit.question')} yes={t('rep.submit.yes')} disabled={submit.isPending} onConfirm={onSubmit} />
     </form>
   );
 

@@ -1,5 +1,5 @@
 /** The officer's review of a submitted report, and every submitted version. */
-import { GcdsButton, GcdsCheckboxes, GcdsHeading, GcdsTextarea } from '@cdssnc/gcds-components-react';
+import { GcdsCheckboxes, GcdsHeading, GcdsTextarea } from '@cdssnc/gcds-components-react';
 import { REPORT_SECTIONS, type ReportSection } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { problemsFromError } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
 import { type Report, SECTION_LABEL } from './use-report';
 import { ReportContentView } from './report-content-view';
+import { ConfirmAct } from '../../components/confirm-act';
 
 // ---------------------------------------------------------------------------------------------
 // The officer's review
@@ -69,12 +70,8 @@ export function ReviewPanel({ report, onReviewed }: { report: Report; onReviewed
         />
       ) : null}
       <div className="tp-actions">
-        <GcdsButton type="button" disabled={review.isPending} onGcdsClick={() => void send('accepted')}>
-          {t('rep.review.accept')}
-        </GcdsButton>
-        <GcdsButton type="button" buttonRole="secondary" disabled={review.isPending} onGcdsClick={() => void send('returned')}>
-          {t('rep.review.return')}
-        </GcdsButton>
+        <ConfirmAct label={t('rep.review.accept')} question={t('rep.review.acceptQuestion', { count: approve.length })} yes={t('rep.review.acceptYes')} disabled={review.isPending} onConfirm={() => send('accepted')} />
+        <ConfirmAct label={t('rep.review.return')} question={t('rep.review.returnQuestion')} yes={t('rep.review.returnYes')} secondary disabled={review.isPending} onConfirm={() => send('returned')} />
       </div>
     </section>
   );
