@@ -22,10 +22,15 @@ import {
 } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 
+/** Menus that gather related pages, so the top navigation fits one line on a desktop. */
+export const NAV_GROUPS = ['programs', 'results'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 export interface NavEntry {
   path: string;
   label: MessageKey;
   roles: readonly Role[];
+  group?: NavGroup;
 }
 
 export const NAV_ENTRIES: readonly NavEntry[] = [
@@ -42,15 +47,15 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { path: '/reports', label: 'nav.reports', roles: REPORT_STAFF },
   { path: '/reviewer', label: 'nav.reviewer', roles: APPLICATION_REVIEWERS },
   { path: '/assessments', label: 'nav.assessments', roles: APPLICATION_REVIEWERS },
-  { path: '/programs', label: 'nav.programs', roles: PROGRAM_STAFF },
-  { path: '/delegation', label: 'nav.delegation', roles: PROGRAM_STAFF },
-  { path: '/performance', label: 'nav.performance', roles: FRAMEWORK_EDITORS },
-  { path: '/organisations', label: 'nav.organisations', roles: ORGANISATION_VERIFIERS },
+  { path: '/programs', label: 'nav.programs', roles: PROGRAM_STAFF, group: 'programs' },
+  { path: '/delegation', label: 'nav.delegation', roles: PROGRAM_STAFF, group: 'programs' },
+  { path: '/performance', label: 'nav.performance', roles: FRAMEWORK_EDITORS, group: 'programs' },
+  { path: '/organisations', label: 'nav.organisations', roles: ORGANISATION_VERIFIERS, group: 'programs' },
   { path: '/finance', label: 'nav.finance_officer', roles: ['finance_officer'] },
-  { path: '/reconciliation', label: 'nav.reconciliation', roles: MONEY_READERS },
+  { path: '/reconciliation', label: 'nav.reconciliation', roles: MONEY_READERS, group: 'results' },
   { path: '/results', label: 'nav.results_analyst', roles: ['results_analyst'] },
-  { path: '/results/rollup', label: 'nav.rollup', roles: RESULTS_READERS },
-  { path: '/results/spending', label: 'nav.spending', roles: RESULTS_READERS },
+  { path: '/results/rollup', label: 'nav.rollup', roles: RESULTS_READERS, group: 'results' },
+  { path: '/results/spending', label: 'nav.spending', roles: RESULTS_READERS, group: 'results' },
   { path: '/admin', label: 'nav.administrator', roles: ADMINISTRATORS },
 ];
 

@@ -3,6 +3,8 @@ export const uiResults = {
   en: {
     'nav.rollup': 'Results rollup',
     'nav.spending': 'Spending',
+    'nav.group.programs': 'Programs and authority',
+    'nav.group.results': 'Money and results',
     'results.rollup.title': 'Results rollup',
     'results.rollup.intro': 'Indicator actuals from accepted progress reports, added up for one program and fiscal year against the performance measurement framework. Counts add up; percentages and days are averaged with equal weight per agreement (its latest accepted period); yes/no is the share of agreements answering yes.',
     'results.program': 'Program',
@@ -126,6 +128,8 @@ export const uiResults = {
   fr: {
     'nav.rollup': 'Consolidation des résultats',
     'nav.spending': 'Dépenses',
+    'nav.group.programs': 'Programmes et pouvoirs',
+    'nav.group.results': 'Argent et résultats',
     'results.rollup.title': 'Consolidation des résultats',
     'results.rollup.intro': 'Valeurs réelles des indicateurs tirées des rapports d’étape acceptés, additionnées pour un programme et un exercice par rapport au cadre de mesure du rendement. Les décomptes s’additionnent; les pourcentages et les jours sont des moyennes à poids égal par entente (sa dernière période acceptée); oui/non est la part des ententes qui répondent oui.',
     'results.program': 'Programme',

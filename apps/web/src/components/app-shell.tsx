@@ -2,14 +2,14 @@
  * The Government of Canada page: GCDS header (signature, skip link, language toggle), a
  * navigation made of the signed-in user's roles, the page, and the GCDS footer.
  */
-import { GcdsButton, GcdsFooter, GcdsHeader, GcdsLangToggle } from '@cdssnc/gcds-components-react';
+import { GcdsButton, GcdsFooter, GcdsHeader, GcdsLangToggle, GcdsNavGroup, GcdsNavLink, GcdsTopNav } from '@cdssnc/gcds-components-react';
 import { useMutation } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/language';
 import { queryClient, trpc } from '../lib/trpc';
-import { useSession, type Session } from '../lib/session';
-import { navigationFor } from '../navigation';
+import { homePathOf, useSession, type Session } from '../lib/session';
+import { NAV_GROUPS, navigationFor, type NavEntry } from '../navigation';
 import { NotificationsLink } from '../pages/reports/notifications-page';
 
 export function AppShell() {
@@ -48,23 +48,43 @@ export function AppShell() {
   );
 }
 
+/**
+ * The menu of the signed-in user's roles: the GCDS top navigation, which on a phone folds into a
+ * "Menu" button so the page starts on the first screen. Its links move within the app (no reload).
+ */
 function RoleNavigation({ session }: { session: Session }) {
   const { t } = useT();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const go = (path: string) => (event: CustomEvent) => {
+    event.preventDefault();
+    void navigate({ to: path });
+  };
+  const entries = navigationFor(session.roles);
+  // The entry for this page: the longest path it starts with (/results/rollup, not /results).
+  const current = entries.filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const home = homePathOf(session.roles);
+  const link = (entry: NavEntry) => (
+    <GcdsNavLink key={entry.path} href={entry.path} current={entry.path === current} onGcdsClick={go(entry.path)}>
+      {t(entry.label)}
+    </GcdsNavLink>
+  );
   return (
-    <nav slot="menu" aria-label={t('shell.nav.label')} className="tp-nav">
-      <div className="tp-container">
-        <p className="tp-nav-title">{t('app.title')}</p>
-        <ul>
-          {navigationFor(session.roles).map((entry) => (
-            <li key={entry.path}>
-              <Link to={entry.path} activeProps={{ 'aria-current': 'page' }}>
-                {t(entry.label)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </nav>
+    <GcdsTopNav slot="menu" label={t('shell.nav.label')} alignment="left" className="tp-nav">
+      <GcdsNavLink slot="home" href={home} onGcdsClick={go(home)}>
+        {t('app.title')}
+      </GcdsNavLink>
+      {entries.filter((e) => !e.group || entries.filter((x) => x.group === e.group).length === 1).map(link)}
+      {NAV_GROUPS.map((group) => {
+        const members = entries.filter((e) => e.group === group);
+        if (members.length < 2) return null;
+        return (
+          <GcdsNavGroup key={group} openTrigger={t(`nav.group.${group}`)} menuLabel={t(`nav.group.${group}`)}>
+            {members.map(link)}
+          </GcdsNavGroup>
+        );
+      })}
+    </GcdsTopNav>
   );
 }
 
