@@ -26,7 +26,7 @@
  */
 import type { IsoDate } from './fiscal-year';
 import { fiscalYearOf } from './fiscal-year';
-import type { OrganisationType } from './reference';
+import type { OrganisationType, TransferPaymentType } from './reference';
 
 export const GRANTS_TEMPLATE_VERSION = 3;
 
@@ -114,6 +114,9 @@ export const RECIPIENT_TYPE_OF: Record<OrganisationType, RecipientTypeCode> = {
   academic: 'S',
   other: 'O',
 };
+
+/** Our transfer payment types as the template's agreement types. */
+export const AGREEMENT_TYPE_OF: Record<TransferPaymentType, AgreementTypeCode> = { grant: 'G', contribution: 'C' };
 
 export const DISCLOSURE_RULES = [
   'required',
@@ -288,6 +291,17 @@ export function disclosureReferenceNumber(input: { departmentCode: string; decid
 export function disclosureBusinessNumber(businessNumber: string | null): string | null {
   const nine = businessNumber?.trim().slice(0, 9) ?? '';
   return BUSINESS_NUMBER.test(nine) ? nine : null;
+}
+
+/** A Canadian postal code as the template writes it ("A1A 1A1"), from ours (the space optional), or null. */
+export function disclosurePostalCode(postalCode: string | null): string | null {
+  const compact = (postalCode ?? '').replace(/\s+/g, '').toUpperCase();
+  return /^[A-Z]\d[A-Z]\d[A-Z]\d$/.test(compact) ? `${compact.slice(0, 3)} ${compact.slice(3)}` : null;
+}
+
+/** A legal name as the template writes it: "English|French", or one name when both are the same. */
+export function disclosureLegalName(nameEn: string, nameFr: string): string {
+  return nameEn.trim() === nameFr.trim() ? nameEn.trim() : `${nameEn.trim()}|${nameFr.trim()}`;
 }
 
 /** The "Nothing to report" resource: one row per fiscal year and quarter with nothing to disclose. */

@@ -26,6 +26,7 @@ import * as adjustmentReasonBlankIsAnyWhitespace from './2026-12-03T10-30-00Z-ad
 import * as requiredTextBlankIsAnyWhitespace from './2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace';
 import * as yearEndPerProgram from './2026-12-04T01-30-00Z-year-end-per-program';
 import * as delegationOfAuthority from './2026-12-04T02-00-00Z-delegation-of-authority';
+import * as disclosureFields from './2026-12-04T20-00-00Z-disclosure-fields';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T11-00-00Z-required-text-blank-is-any-whitespace': requiredTextBlankIsAnyWhitespace,
   '2026-12-04T01-30-00Z-year-end-per-program': yearEndPerProgram,
   '2026-12-04T02-00-00Z-delegation-of-authority': delegationOfAuthority,
+  '2026-12-04T20-00-00Z-disclosure-fields': disclosureFields,
 };
 
 export const migrationProvider: MigrationProvider = {
