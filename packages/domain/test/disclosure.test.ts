@@ -10,6 +10,7 @@ import {
   nilQuarters,
   nilReportViolations,
   ORGANISATION_TYPES,
+  organisationProfileInput,
   RECIPIENT_TYPE_OF,
 } from '../src';
 
@@ -185,5 +186,20 @@ describe('nothing to report', () => {
       { row: 0, field: 'fiscal_year', rule: 'choice' },
       { row: 0, field: 'quarter', rule: 'choice' },
     ]);
+  });
+});
+
+describe('the federal riding on the organisation profile', () => {
+  const profile = {
+    legalNameEn: 'Legal Assistance of Windsor', legalNameFr: 'Aide juridique de Windsor', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '123456789RR0001',
+    isIndigenousLed: false, isSurvivorLed: false, officialLanguage: 'en', addressLine: '443 Ouellette Avenue', city: 'Windsor', postalCode: 'N9A 6R4',
+    contactName: 'Sam Tremblay', contactEmail: 'sam@example.ca', contactPhone: '519-555-0100',
+  };
+  it('is optional, blank is not given, and a number is five digits naming its field when wrong', () => {
+    expect(organisationProfileInput.parse(profile).federalRidingNumber).toBeUndefined();
+    expect(organisationProfileInput.parse({ ...profile, federalRidingNumber: '', federalRidingNameEn: ' ' })).toMatchObject({ federalRidingNumber: null, federalRidingNameEn: null });
+    expect(organisationProfileInput.parse({ ...profile, federalRidingNumber: ' 35118 ' }).federalRidingNumber).toBe('35118');
+    const bad = organisationProfileInput.safeParse({ ...profile, federalRidingNumber: '3511' });
+    expect(bad.success ? [] : bad.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['federalRidingNumber', 'error.federalRidingNumber.invalid']]);
   });
 });
