@@ -30,6 +30,9 @@ import type { OrganisationType, TransferPaymentType } from './reference';
 
 export const GRANTS_TEMPLATE_VERSION = 3;
 
+/** Proactive disclosure covers grants and contributions over $25,000. */
+export const DISCLOSURE_THRESHOLD_CENTS = 2_500_000n;
+
 /** The template's columns, in its order (the import template: the registry's own timestamps left out). */
 export const GRANTS_FIELDS = [
   'agreement_number',
