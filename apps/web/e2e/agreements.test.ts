@@ -92,6 +92,12 @@ describe('a contribution agreement, from approved application to amendment', () 
     const amending = await as('officer@example.ca', /\/officer$/);
     page = amending.page;
     await page.goto(agreementUrl);
+    // Signed, so frozen; the disclosure's French description is not a term and is completed here.
+    await page.locator('#disclosure-descriptionFr').fill('Cercles de guérison hebdomadaires menés par des survivantes et des Aînées.');
+    await page.getByRole('button', { name: text('en', 'ca.disclosure.save') }).click();
+    await page.getByText(text('en', 'ca.disclosure.saved')).waitFor();
+    await expect.poll(() => page.locator('[data-testid="agreement-disclosure"]').innerText()).toContain('menés par des survivantes');
+    expect(await seriousA11yViolations(page), '/agreements/$id (disclosure form)').toEqual([]);
     await page.getByRole('link', { name: text('en', 'ca.amend.link') }).click();
     await page.waitForURL(/\/amend$/);
     await expect.poll(() => page.locator('#terms-year-2026-27').inputValue()).toBe('40000.00');

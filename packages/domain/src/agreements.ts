@@ -382,6 +382,16 @@ export const agreementTermsInput = termsShape.superRefine((t, ctx) => {
 });
 export type AgreementTerms = z.infer<typeof agreementTermsInput>;
 
+/** The disclosure's texts of the version in force (or the current one), written after draft (agreementActions' writeDisclosure). */
+export const writeDisclosureTextsInput = z.object({
+  agreementId: uuid,
+  titleFr: text(300),
+  descriptionFr: text(10_000),
+  expectedResultsEn: text(5000),
+  expectedResultsFr: text(5000),
+});
+export type WriteDisclosureTextsInput = z.infer<typeof writeDisclosureTextsInput>;
+
 export const createAgreementInput = z.object({
   programId: uuid,
   organisationId: uuid,

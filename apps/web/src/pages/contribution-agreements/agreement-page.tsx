@@ -8,6 +8,7 @@ import { PageHeading, SectionHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { queryClient, trpc } from '../../lib/trpc';
+import { DisclosureTextsForm } from './disclosure-texts-form';
 import { AgreementActions } from './agreement-actions';
 import { type Agreement, useAgreement } from './use-agreement';
 
@@ -84,6 +85,7 @@ function AgreementView({ agreement: a }: { agreement: Agreement }) {
             </dd>,
           ])}
         </dl>
+        {a.allowedActions.includes('writeDisclosure') ? <DisclosureTextsForm agreementId={a.id} initial={terms} onDone={refresh} /> : null}
       </section>
       <section aria-labelledby="view-years" className="tp-section">
         <SectionHeading id="view-years">{t('ca.view.years')}</SectionHeading>
