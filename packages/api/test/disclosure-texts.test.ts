@@ -4,6 +4,7 @@
  * the database lets only those four columns change on a version out of draft; a long text and
  * anyone but the drafter are refused, naming the field.
  */
+import { disclosureViolations, GRANTS_FIELDS, type GrantsRow, toDecimalString } from '@tp/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, createMemoryFileStore, defaultApiConfig, disclosureSheet, seedDemoActivity } from '../src';
@@ -50,5 +51,20 @@ describe('writing the disclosure texts after draft', () => {
     const { api: manager } = await h.signInAs('manager@example.ca');
     expect((await rejection(manager.agreements.writeDisclosureTexts({ agreementId: windsor.id, ...texts }))).code).toBe('FORBIDDEN');
     // (A draft has the texts on its terms form: agreementActions gives no writeDisclosure there, domain/test/agreement-actions.test.ts.)
+  });
+
+  it('a termination is one more amendment, dated, with its termination date, under the same key; the file still passes the template', async () => {
+    const { api } = await h.signInAs('officer@example.ca');
+    const key = (await disclosureSheet(h.t.db, '130')).rows.find((r) => r.alternate_agreement_number === windsor.referenceNumber)!.agreement_number;
+    await api.agreements.end({ agreementId: windsor.id, outcome: 'terminated', reason: 'The recipient wound up its youth program.' });
+    const { rows: ended } = await sql<{ day: string }>`select to_char(ended_at at time zone 'America/Toronto', 'YYYY-MM-DD') as day from agreement where id = ${windsor.id}`.execute(h.t.db);
+    const sheet = await disclosureSheet(h.t.db, '130');
+    const rows = sheet.rows.filter((r) => r.alternate_agreement_number === windsor.referenceNumber);
+    expect(rows.map((r) => [r.agreement_number, r.amendment_number, r.amendment_date, r.agreement_termination_date])).toEqual([
+      [key, 0, null, null],
+      [key, 1, ended[0]!.day, ended[0]!.day],
+    ]);
+    const asText = sheet.rows.map((r) => Object.fromEntries(GRANTS_FIELDS.map((f) => [f, r[f] === null || r[f] === undefined ? null : typeof r[f] === 'bigint' ? toDecimalString(r[f]) : String(r[f])])) as GrantsRow);
+    expect(disclosureViolations(asText)).toEqual([]);
   });
 });
