@@ -126,4 +126,22 @@ describe('the disclosure export against the grants template', () => {
     const refused = await server.app.inject({ method: 'GET', url: '/exports/disclosure-nil.csv', headers: { cookie: await server.cookieOf('recipient@example.ca') } });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('the check file lists what to fix, line by line, in both languages: nothing on the demo, a missing city when there is one', async () => {
+    const cookie = await server.cookieOf('finance@example.ca');
+    const check = async () => parseCsv((await server.app.inject({ method: 'GET', url: '/exports/disclosure-check.csv', headers: { cookie } })).rawPayload.toString('utf8').replace(/^\uFEFF/, ''));
+    const [header, ...none] = await check();
+    expect(header).toEqual(['Line of the file / Ligne du fichier', 'Agreement number (key) / Numéro d’entente (clé)', 'Amendment / Modification', 'Field / Champ', 'What is wrong / Ce qui ne va pas']);
+    expect(none).toEqual([]);
+    const windsor = await server.t.db.selectFrom('organisation').select(['id', 'city']).where('legalNameEn', '=', 'Legal Assistance of Windsor').executeTakeFirstOrThrow();
+    await server.t.db.updateTable('organisation').set({ city: null }).where('id', '=', windsor.id).execute();
+    try {
+      const [, ...lines] = await check();
+      const file = parseCsv((await server.app.inject({ method: 'GET', url: '/exports/disclosure.csv', headers: { cookie } })).rawPayload.toString('utf8').replace(/^\uFEFF/, ''));
+      const windsorLine = file.findIndex((l) => l.includes('Legal Assistance of Windsor')) + 1;
+      expect(lines).toEqual([[String(windsorLine), file[windsorLine - 1]![0], '0', 'recipient_city', 'Required and empty / Obligatoire et vide']]);
+    } finally {
+      await server.t.db.updateTable('organisation').set({ city: windsor.city }).where('id', '=', windsor.id).execute();
+    }
+  });
 });

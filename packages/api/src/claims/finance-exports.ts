@@ -13,11 +13,13 @@ import {
   disclosureLegalName,
   disclosurePostalCode,
   disclosureReferenceNumber,
+  disclosureViolations,
   fiscalQuarterOf,
   GRANTS_FIELDS,
   GRANTS_MONEY_FIELDS,
   GRANTS_NIL_FIELDS,
   type GrantsField,
+  type GrantsRow,
   isoDateIn,
   type IsoDate,
   nilQuarters,
@@ -296,5 +298,39 @@ export async function disclosureNilSheet(db: Db, departmentCode: string, today: 
     name: 'grants-nil',
     columns: GRANTS_NIL_FIELDS.map((f) => ({ key: f, header: f })),
     rows: nil,
+  };
+}
+
+/** A disclosure row as its file writes it: every cell a text (money with its two decimals). */
+export function asGrantsRow(row: Record<GrantsField, string | number | bigint | null>): GrantsRow {
+  return Object.fromEntries(GRANTS_FIELDS.map((f) => {
+    const v = row[f];
+    return [f, v === null ? null : typeof v === 'bigint' ? (GRANTS_MONEY_FIELDS.includes(f) ? toDecimalString(v) : v.toString()) : String(v)];
+  })) as GrantsRow;
+}
+
+/**
+ * What to fix before the disclosure is uploaded: every violation of the template's rules
+ * (disclosureViolations), one line each, with the line of the disclosure file it is on.
+ */
+export async function disclosureCheckSheet(db: Db, departmentCode: string): Promise<Sheet> {
+  const rows = (await disclosedRows(db, departmentCode)).map((r) => asGrantsRow(r.row));
+  return {
+    name: 'Disclosure check',
+    columns: [
+      { key: 'line', header: both('disclosure.col.line') },
+      { key: 'key', header: both('disclosure.col.key'), width: 26 },
+      { key: 'amendment', header: both('disclosure.col.amendment') },
+      { key: 'field', header: both('disclosure.col.field'), width: 28 },
+      { key: 'rule', header: both('disclosure.col.rule'), width: 48 },
+    ],
+    // Line 1 of the file is its header.
+    rows: disclosureViolations(rows).map((v) => ({
+      line: v.row + 2,
+      key: rows[v.row]?.agreement_number ?? null,
+      amendment: rows[v.row]?.amendment_number ?? null,
+      field: v.field,
+      rule: both(`disclosure.rule.${v.rule}`),
+    })),
   };
 }
