@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_DISCLOSURE_DEPARTMENT_CODE, DEPARTMENT_CODE } from '@tp/domain';
 import { z } from 'zod';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -26,6 +27,8 @@ const envSchema = z.object({
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   TRUST_PROXY: flag.default(false),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** The department's three digits in the disclosure's TBS reference numbers (DDD-YYYY-YYYY-QX-XXXXX). */
+  DISCLOSURE_DEPARTMENT_CODE: z.string().regex(DEPARTMENT_CODE, 'three digits').default(DEFAULT_DISCLOSURE_DEPARTMENT_CODE),
 });
 
 export interface ServerConfig {
@@ -43,6 +46,7 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Server processes sharing the port (PostgreSQL server only). */
   workers: number;
+  disclosureDepartmentCode: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -70,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webDist: path.resolve(repoRoot, e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
     workers: e.WORKERS,
+    disclosureDepartmentCode: e.DISCLOSURE_DEPARTMENT_CODE,
   };
 }

@@ -26,7 +26,7 @@ function openDatabase(config: ServerConfig, databaseOptions?: DatabaseOptions) {
   const deps = {
     db: database.db,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
-    config: { ...defaultApiConfig, appUrl: config.appUrl, demo: config.demo },
+    config: { ...defaultApiConfig, appUrl: config.appUrl, demo: config.demo, disclosureDepartmentCode: config.disclosureDepartmentCode },
     // Attachments live under the data folder, whichever database holds their metadata.
     files: createDiskFileStore(path.join(config.dataDir, 'attachments')),
   };

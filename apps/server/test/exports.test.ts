@@ -45,7 +45,7 @@ describe('finance exports', () => {
     expect(csv.body.split('\n')[0]).toContain('Agreement / Accord');
     const disclosure = await server.app.inject({ method: 'GET', url: '/exports/disclosure.xlsx', headers: { cookie } });
     const rows = await sheetOf(disclosure.rawPayload);
-    expect(rows[0]!.slice(0, 7)).toEqual(['ref_number', 'amendment_number', 'amendment_date', 'agreement_type', 'recipient_type', 'recipient_business_number', 'recipient_legal_name']);
+    expect(rows[0]!.slice(0, 7)).toEqual(['agreement_number', 'amendment_number', 'amendment_date', 'agreement_type', 'agreement_title_en', 'agreement_title_fr', 'recipient_type']);
     // Only the signed Windsor agreement ($240,000) is disclosed; Alberta's is not signed yet.
     expect(rows).toHaveLength(2);
     const header = rows[0]!;
@@ -53,7 +53,8 @@ describe('finance exports', () => {
     expect(line[header.indexOf('recipient_legal_name')]).toBe('Legal Assistance of Windsor');
     expect(line[header.indexOf('agreement_value')]).toBe('240000');
     expect(line[header.indexOf('agreement_type')]).toBe('C');
-    expect(line[header.indexOf('owner_org')]).toBe('ps-sp');
+    expect(line[header.indexOf('alternate_agreement_number')]).toMatch(/^AGR-/);
+    expect(line[header.indexOf('recipient_business_number')]).toBe('100000002');
   });
 
   it('every CSV export is safe to open: a hostile organisation name and city are text, not formulas; BOM; money with two decimals', async () => {
@@ -77,7 +78,7 @@ describe('finance exports', () => {
       expect(line).toMatch(/,120000\.00,/);
       const disclosure = (await server.app.inject({ method: 'GET', url: '/exports/disclosure.csv', headers: { cookie } })).rawPayload.toString('utf8');
       expect(disclosure).toContain(`"'-2+3"`);
-      expect(disclosure.split('\r\n')[0]).toMatch(/^\uFEFFref_number,/);
+      expect(disclosure.split('\r\n')[0]).toMatch(/^\uFEFFagreement_number,/);
     } finally {
       await server.t.db.updateTable('organisation').set({ legalNameEn: windsor.legalNameEn, city: windsor.city }).where('id', '=', windsor.id).execute();
     }

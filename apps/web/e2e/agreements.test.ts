@@ -48,11 +48,18 @@ describe('a contribution agreement, from approved application to amendment', () 
     await expect.poll(() => page.locator('#terms-title').inputValue()).toContain('Healing Circles');
     expect(await page.locator('#terms-total').inputValue()).toBe('160000.00');
     await page.locator('#terms-riskReasons').fill('Indigenous-led organisation with ten years of federal funding; first project of this size.');
+    // What the proactive disclosure publishes in both languages, written by the officer.
+    await page.locator('#terms-title-fr').fill('Cercles de guérison');
+    await page.locator('#terms-expected-results-en').fill('Survivors heal in community and stay connected to support.');
     expect(await seriousA11yViolations(page), '/agreements/new').toEqual([]);
     await screenshot(page, 'agreement-draft');
     await page.getByRole('button', { name: text('en', 'ca.form.saveDraft') }).click();
     await page.waitForURL(/\/agreements\/[\w-]+$/);
     const agreementUrl = page.url();
+    const disclosure = page.locator('[data-testid="agreement-disclosure"]');
+    await expect.poll(() => disclosure.innerText()).toContain('Cercles de guérison');
+    expect(await disclosure.innerText()).toContain('Survivors heal in community');
+    expect(await disclosure.innerText()).toContain(text('en', 'ca.view.notWritten'));
     await page.getByRole('button', { name: text('en', 'ca.action.send') }).click();
     await page.getByText(text('en', 'ca.action.sent')).waitFor();
     await officer.close();
@@ -86,6 +93,12 @@ describe('a contribution agreement, from approved application to amendment', () 
     const amending = await as('officer@example.ca', /\/officer$/);
     page = amending.page;
     await page.goto(agreementUrl);
+    // Signed, so frozen; the disclosure's French description is not a term and is completed here.
+    await page.locator('#disclosure-descriptionFr').fill('Cercles de guérison hebdomadaires menés par des survivantes et des Aînées.');
+    await page.getByRole('button', { name: text('en', 'ca.disclosure.save') }).click();
+    await page.getByText(text('en', 'ca.disclosure.saved')).waitFor();
+    await expect.poll(() => page.locator('[data-testid="agreement-disclosure"]').innerText()).toContain('menés par des survivantes');
+    expect(await seriousA11yViolations(page), '/agreements/$id (disclosure form)').toEqual([]);
     await page.getByRole('link', { name: text('en', 'ca.amend.link') }).click();
     await page.waitForURL(/\/amend$/);
     await expect.poll(() => page.locator('#terms-year-2026-27').inputValue()).toBe('40000.00');

@@ -196,9 +196,15 @@ describe('applying to a call', () => {
     await director.page.getByTestId('verification').getByText(text('en', 'organisation.notVerified')).waitFor();
     await button(director.page, text('en', 'organisation.edit')).click();
     await director.page.locator('[id="field-organisation.postalCode"]').fill('nope');
+    await director.page.locator('[id="field-organisation.federalRidingNumber"]').fill('6100');
     await button(director.page, text('en', 'organisation.save')).click();
     expect(await fieldError(director.page, 'field-organisation.postalCode')).toBe(text('en', 'error.postalCode.invalid'));
+    expect(await fieldError(director.page, 'field-organisation.federalRidingNumber')).toBe(text('en', 'error.federalRidingNumber.invalid'));
     await director.page.locator('[id="field-organisation.postalCode"]').fill('X1A 2P8');
+    // The federal riding, for the proactive disclosure (optional; Northwest Territories is riding 61001).
+    await director.page.locator('[id="field-organisation.federalRidingNameEn"]').fill('Northwest Territories');
+    await director.page.locator('[id="field-organisation.federalRidingNameFr"]').fill('Territoires du Nord-Ouest');
+    await director.page.locator('[id="field-organisation.federalRidingNumber"]').fill('61001');
     await button(director.page, text('en', 'organisation.save')).click();
     await director.page.getByText(text('en', 'organisation.saved')).waitFor();
     await director.page.getByText('12 Franklin Avenue, Yellowknife, X1A 2P8').waitFor();

@@ -1,3 +1,5 @@
+import { DEFAULT_DISCLOSURE_DEPARTMENT_CODE } from '@tp/domain';
+
 export interface ApiConfig {
   /** The address people open, used in emailed links, e.g. http://localhost:3000 */
   appUrl: string;
@@ -15,6 +17,8 @@ export interface ApiConfig {
   };
   invitationDays: number;
   passwordResetMinutes: number;
+  /** The department's three-digit identifier in the proactive disclosure's reference numbers (DISCLOSURE_DEPARTMENT_CODE). */
+  disclosureDepartmentCode: string;
 }
 
 export const defaultApiConfig: ApiConfig = {
@@ -24,4 +28,5 @@ export const defaultApiConfig: ApiConfig = {
   signIn: { maxFailures: 5, lockMinutes: 15 },
   invitationDays: 7,
   passwordResetMinutes: 60,
+  disclosureDepartmentCode: DEFAULT_DISCLOSURE_DEPARTMENT_CODE,
 };

@@ -9,7 +9,7 @@ import { acceptText, DomainError, isoDateIn, MONEY_READERS, RESULTS_READERS, typ
 import type { ApiDeps, RequestMeta } from './context';
 import { renderAgreementPdf } from './agreements/agreement-pdf';
 import { annualReportData, renderAnnualReportPdf } from './results/annual-report-pdf';
-import { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './claims/finance-exports';
+import { disclosureCheckSheet, disclosureNilSheet, disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat, type Sheet } from './claims/finance-exports';
 import { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './results/results-exports';
 import { agreementDocumentData } from './agreements/agreement-document';
 import { readAttachment, uploadAttachment } from './applications/attachments';
@@ -90,7 +90,9 @@ const attachmentRoutes: FileRoute[] = [
 const EXPORTS: { name: string; access: Access; sheet(deps: ApiDeps, query: ExportQuery): Promise<Sheet> }[] = [
   { name: 'reconciliation', access: rolesOf(MONEY_READERS), sheet: (deps, q) => reconciliationSheet(deps.db, { programId: q.programId, fiscalYear: q.fiscalYear, byCategory: q.byCategory, search: q.search }) },
   { name: 'payments', access: rolesOf(MONEY_READERS), sheet: (deps, q) => paymentsSheet(deps.db, { fiscalYear: q.fiscalYear }) },
-  { name: 'disclosure', access: rolesOf(MONEY_READERS), sheet: (deps) => disclosureSheet(deps.db) },
+  { name: 'disclosure', access: rolesOf(MONEY_READERS), sheet: (deps) => disclosureSheet(deps.db, deps.config.disclosureDepartmentCode) },
+  { name: 'disclosure-check', access: rolesOf(MONEY_READERS), sheet: (deps) => disclosureCheckSheet(deps.db, deps.config.disclosureDepartmentCode) },
+  { name: 'disclosure-nil', access: rolesOf(MONEY_READERS), sheet: (deps) => disclosureNilSheet(deps.db, deps.config.disclosureDepartmentCode, today()) },
   { name: 'results-indicators', access: rolesOf(RESULTS_READERS), sheet: (deps, q) => indicatorResultsSheet(deps.db, programYear(q), today()) },
   { name: 'results-program', access: rolesOf(RESULTS_READERS), sheet: (deps, q) => programDetailsSheet(deps.db, programYear(q)) },
   { name: 'results-gba', access: rolesOf(RESULTS_READERS), sheet: (deps, q) => gbaSheet(deps.db, programYear(q)) },

@@ -13,6 +13,6 @@ export { generateHistory, GENERATED_EMAIL_DOMAIN, type HistoryOptions, type Hist
 export { startJobQueue, JOBS, type JobQueue } from './jobs/job-queue';
 export { annualReportData, renderAnnualReportPdf } from './results/annual-report-pdf';
 export { gbaSheet, indicatorResultsSheet, programDetailsSheet } from './results/results-exports';
-export { disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat } from './claims/finance-exports';
+export { asGrantsRow, disclosureCheckSheet, disclosureNilSheet, disclosureSheet, paymentsSheet, reconciliationSheet, writeSheet, type ExportFormat } from './claims/finance-exports';
 export { renderAgreementPdf, type AgreementDocument } from './agreements/agreement-pdf';
 export { agreementDocumentData } from './agreements/agreement-document';

@@ -134,17 +134,17 @@ describe('signatures', () => {
     const next = async (...apis: (typeof officer)[]) => Promise.all(apis.map(async (api) => (await api.agreements.get({ agreementId: id })).allowedActions));
     expect(await next(officer, manager)).toEqual([['edit', 'send'], []]);
     await officer.agreements.send({ agreementId: id });
-    expect(await next(officer, manager, recipient)).toEqual([['recall'], [], ['signAsRecipient']]);
+    expect(await next(officer, manager, recipient)).toEqual([['recall', 'writeDisclosure'], [], ['signAsRecipient']]);
     await h.t.db.updateTable('organisation').set({ verifiedAt: null, verifiedBy: null }).where('id', '=', kaNiId).execute();
     const sign = () => recipient.agreements.signAsRecipient({ agreementId: id, signerName: 'Léa Cardinal', signerTitle: 'Executive Director', confirmed: true });
     expect(await rejection(sign())).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.agreement.organisationNotVerified' });
     await officer.organisation.verify({ id: kaNiId });
     await sign();
-    expect(await next(officer, manager, recipient)).toEqual([['recall'], ['signForDepartment'], []]);
+    expect(await next(officer, manager, recipient)).toEqual([['recall', 'writeDisclosure'], ['signForDepartment'], []]);
     // The drafter cannot sign for the department; the manager (limit $5,000,000) can.
     expect(await rejection(officer.agreements.signForDepartment({ agreementId: id }))).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.agreement.ownDraft' });
     await manager.agreements.signForDepartment({ agreementId: id });
-    expect(await next(officer, manager, recipient)).toEqual([['amend', 'end'], ['end'], []]);
+    expect(await next(officer, manager, recipient)).toEqual([['amend', 'end', 'writeDisclosure'], ['end'], []]);
     const got = await manager.agreements.get({ agreementId: id });
     expect(got.status).toBe('active');
     expect(await h.t.db.selectFrom('ledgerEntry').select(['fiscalYear', 'kind', 'amountCents']).where('agreementId', '=', id).orderBy('fiscalYear').execute()).toEqual([

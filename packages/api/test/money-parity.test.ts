@@ -243,12 +243,16 @@ describe('every view of the agreement equals the journal, to the cent', () => {
       [Y2, 'reimbursement', AMOUNT.finalClaim],
     ]);
     // Disclosure: each version in force or superseded, at the agreement's value (the reprofiling keeps the total).
-    const disclosure = await disclosureSheet(h.t.db);
-    expect(disclosure.rows.filter((r) => r.agreement_number === referenceNumber).map((r) => [r.amendment_number, r.agreement_value])).toEqual([['0', AMOUNT.total], ['1', AMOUNT.total]]);
-    const { rows: versions } = await sql<{ reference: string; version: number; total: string }>`
-      select a.reference_number as reference, v.version, v.total_cents::text as total from agreement_version v join agreement a on a.id = v.agreement_id
+    const disclosure = await disclosureSheet(h.t.db, defaultApiConfig.disclosureDepartmentCode);
+    expect(disclosure.rows.filter((r) => r.alternate_agreement_number === referenceNumber).map((r) => [r.amendment_number, r.agreement_value])).toEqual([[0, AMOUNT.total], [1, AMOUNT.total]]);
+    const { rows: versions } = await sql<{ reference: string; version: number; total: string; amended: string | null }>`
+      select a.reference_number as reference, v.version, v.total_cents::text as total,
+             case when v.version > 1 then to_char(v.decided_at at time zone 'America/Toronto', 'YYYY-MM-DD') end as amended
+        from agreement_version v join agreement a on a.id = v.agreement_id
        where v.status in ('in_force', 'superseded') and v.total_cents > 2500000 order by 1, 2`.execute(h.t.db);
-    expect(disclosure.rows.map((r) => [r.agreement_number, r.amendment_number, r.agreement_value])).toEqual(versions.map((v) => [v.reference, String(v.version - 1), BigInt(v.total)]));
+    // (A terminated agreement adds one more amendment, its termination, at the last version's value.)
+    const versionRows = disclosure.rows.filter((r) => r.agreement_termination_date === null);
+    expect(versionRows.map((r) => [r.alternate_agreement_number, r.amendment_number, r.agreement_value, r.amendment_date])).toEqual(versions.map((v) => [v.reference, v.version - 1, BigInt(v.total), v.amended]));
   });
 
   it('each year’s program totals: the reconciliation screen’s totals and row count equal the journal summed', async () => {

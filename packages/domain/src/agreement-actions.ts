@@ -9,7 +9,7 @@ import { agreementLifecycle, type AgreementStatus } from './agreements';
 import type { Role } from './reference';
 import { amendmentDecisionRefusal, departmentSignatureRefusal } from './segregation';
 
-export const AGREEMENT_ACTIONS = ['edit', 'send', 'recall', 'signAsRecipient', 'signForDepartment', 'amend', 'decideAmendment', 'end'] as const;
+export const AGREEMENT_ACTIONS = ['edit', 'send', 'recall', 'signAsRecipient', 'signForDepartment', 'amend', 'decideAmendment', 'end', 'writeDisclosure'] as const;
 export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
 
 export interface AgreementForActions {
@@ -35,6 +35,9 @@ export function agreementActions(agreement: AgreementForActions, caller: { id: s
     amend: drafter && status === 'active' && pendingAmendment === null,
     decideAmendment: signer && status === 'active' && pendingAmendment !== null && amendmentDecisionRefusal(pendingAmendment, caller.id) === null,
     end: signer && agreementLifecycle.can(status, 'closed'),
+    // The disclosure's texts (French title and description, expected results) are not terms: the
+    // officer completes them on any version out of draft (in a draft they are part of the form).
+    writeDisclosure: drafter && status !== 'draft',
   };
   return AGREEMENT_ACTIONS.filter((action) => may[action]);
 }

@@ -281,6 +281,15 @@ const termsShape = z.object({
   pillarIds: z.array(uuid).min(1, { message: 'error.agreement.pillarRequired' }).max(10, { message: 'error.list.tooLong' }),
   title: required(300),
   description: text(10_000),
+  /**
+   * For the proactive disclosure (domain/disclosure.ts): the French title and description and the
+   * expected results in both languages. Optional while drafting (blank is "not yet written"); the
+   * disclosure check reports a missing one for agreements starting on or after 2025-12-01.
+   */
+  titleFr: text(300).optional(),
+  descriptionFr: text(10_000).optional(),
+  expectedResultsEn: text(5000).optional(),
+  expectedResultsFr: text(5000).optional(),
   startDate: isoDateSchema,
   endDate: isoDateSchema,
   totalCents: centsInputSchema.refine((v) => v > 0n, { message: 'error.money.positive' }),
@@ -372,6 +381,16 @@ export const agreementTermsInput = termsShape.superRefine((t, ctx) => {
   for (const issue of termsIssues(t)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.messageKey, params: issue.params });
 });
 export type AgreementTerms = z.infer<typeof agreementTermsInput>;
+
+/** The disclosure's texts of the version in force (or the current one), written after draft (agreementActions' writeDisclosure). */
+export const writeDisclosureTextsInput = z.object({
+  agreementId: uuid,
+  titleFr: text(300),
+  descriptionFr: text(10_000),
+  expectedResultsEn: text(5000),
+  expectedResultsFr: text(5000),
+});
+export type WriteDisclosureTextsInput = z.infer<typeof writeDisclosureTextsInput>;
 
 export const createAgreementInput = z.object({
   programId: uuid,
@@ -470,7 +489,7 @@ export function amendmentMoneyIssues(
 
 /** The top-level parts of the terms that differ between two versions, for the side-by-side view. */
 export const TERMS_SECTIONS = [
-  'streamId', 'pillarIds', 'title', 'description', 'startDate', 'endDate', 'totalCents', 'fiscalYears', 'budget',
+  'streamId', 'pillarIds', 'title', 'titleFr', 'description', 'descriptionFr', 'expectedResultsEn', 'expectedResultsFr', 'startDate', 'endDate', 'totalCents', 'fiscalYears', 'budget',
   'paymentBasis', 'advanceFrequency', 'holdback', 'riskLevel', 'riskReasons', 'reportingFrequency',
   'milestones', 'indicators', 'otherFunding', 'specialConditions',
 ] as const satisfies readonly (keyof AgreementTermsShape)[];

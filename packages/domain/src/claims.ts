@@ -269,9 +269,6 @@ export const releasePaymentInput = z.object({ claimId: uuid, releaseKey: uuid })
 /** Published service standard: pay a complete claim within this many calendar days. */
 export const PAYMENT_SERVICE_STANDARD_DAYS = 28;
 
-/** Proactive disclosure covers agreements above this value. */
-export const DISCLOSURE_THRESHOLD_CENTS = 2_500_000n;
-
 export function claimReference(year: number, n: number | bigint): string {
   return `CLM-${year}-${String(n).padStart(6, '0')}`;
 }

@@ -23,3 +23,4 @@ export * from './segregation';
 export * from './delegation';
 export * from './text';
 export * from './dates';
+export * from './disclosure';

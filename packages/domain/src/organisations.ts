@@ -18,6 +18,25 @@ export const phoneSchema = z
   .trim()
   .regex(/^\+?[0-9 ().-]{10,20}$/, { message: 'error.phone.invalid' });
 
+/** An optional text: blank is "not given" (null). */
+const optionalText = (max: number) =>
+  z
+    .string({ message: 'error.invalid' })
+    .trim()
+    .max(max, { message: 'error.text.tooLong' })
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
+
+/** The federal riding's number (Elections Canada's electoral district): five digits, not starting with 0, as the disclosure template writes it. */
+export const federalRidingNumberSchema = z
+  .string({ message: 'error.invalid' })
+  .trim()
+  .regex(/^([1-9]\d{4})?$/, { message: 'error.federalRidingNumber.invalid' })
+  .nullable()
+  .optional()
+  .transform((v) => (v === '' ? null : v));
+
 export const organisationProfileInput = z.object({
   legalNameEn: required('legalNameEn'),
   legalNameFr: required('legalNameFr'),
@@ -31,6 +50,10 @@ export const organisationProfileInput = z.object({
   addressLine: required('address', 300),
   city: required('city', 120),
   postalCode: postalCodeSchema,
+  /** Where known, for the proactive disclosure (optional). */
+  federalRidingNameEn: optionalText(200),
+  federalRidingNameFr: optionalText(200),
+  federalRidingNumber: federalRidingNumberSchema,
   contactName: displayNameSchema,
   contactEmail: emailSchema,
   contactPhone: phoneSchema,

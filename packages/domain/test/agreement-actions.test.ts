@@ -10,18 +10,21 @@ const agreement = (status: AgreementForActions['status'], more: Partial<Agreemen
 describe('what a person may do next with an agreement', () => {
   it('follows the lifecycle and the roles, written out case by case', () => {
     expect(agreementActions(agreement('draft'), officer)).toEqual(['edit', 'send']);
-    expect(agreementActions(agreement('sent_for_signature'), officer)).toEqual(['recall']);
+    expect(agreementActions(agreement('sent_for_signature'), officer)).toEqual(['recall', 'writeDisclosure']);
     expect(agreementActions(agreement('sent_for_signature', { access: 'recipient' }), recipient)).toEqual(['signAsRecipient']);
     expect(agreementActions(agreement('recipient_signed'), manager)).toEqual(['signForDepartment']);
-    expect(agreementActions(agreement('active'), officer)).toEqual(['amend', 'end']);
+    expect(agreementActions(agreement('active'), officer)).toEqual(['amend', 'end', 'writeDisclosure']);
     expect(agreementActions(agreement('active'), analyst)).toEqual([]);
     expect(agreementActions(agreement('closed'), manager)).toEqual([]);
-    expect(agreementActions(agreement('terminated'), officer)).toEqual([]);
+    expect(agreementActions(agreement('terminated'), officer)).toEqual(['writeDisclosure']);
+    // The disclosure's texts are completed after draft by the drafter only, never by the recipient.
+    expect(agreementActions(agreement('closed'), officer)).toEqual(['writeDisclosure']);
+    expect(agreementActions(agreement('active', { access: 'recipient' }), recipient)).toEqual([]);
   });
 
   it('never lets the author sign or approve their own work', () => {
-    expect(agreementActions(agreement('recipient_signed'), officer)).toEqual(['recall']);
-    expect(agreementActions(agreement('active', { pendingAmendment: { createdBy: 'officer' } }), officer)).toEqual(['end']);
+    expect(agreementActions(agreement('recipient_signed'), officer)).toEqual(['recall', 'writeDisclosure']);
+    expect(agreementActions(agreement('active', { pendingAmendment: { createdBy: 'officer' } }), officer)).toEqual(['end', 'writeDisclosure']);
     expect(agreementActions(agreement('active', { pendingAmendment: { createdBy: 'officer' } }), manager)).toEqual(['decideAmendment', 'end']);
     // A recipient reading as staff never happens; reading as a recipient, staff roles give nothing.
     expect(agreementActions(agreement('sent_for_signature', { access: 'recipient' }), officer)).toEqual([]);

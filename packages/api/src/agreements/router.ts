@@ -16,6 +16,7 @@ import {
   recipientSignatureInput,
   updateAgreementDraftInput,
   uuidSchema,
+  writeDisclosureTextsInput,
 } from '@tp/domain';
 import { z } from 'zod';
 import { agreementPortfolio, upcomingObligations } from './portfolio';
@@ -26,6 +27,7 @@ import { decideAmendment } from './decide-amendment';
 import { endAgreement } from './end-agreement';
 import { proposeAmendment } from './propose-amendment';
 import { recallToDraft } from './recall-to-draft';
+import { writeDisclosureTexts } from './write-disclosure-texts';
 import { sendForSignature } from './send-for-signature';
 import { signAsRecipient, signForDepartment } from './sign-agreement';
 import { updateDraft } from './update-draft';
@@ -55,6 +57,10 @@ export const agreementsRouter = router({
   }),
   send: officer.input(agreementId).mutation(async ({ ctx, input }) => {
     await sendForSignature(ctx.db, ctx, ctx.user, ctx.meta, input.agreementId);
+    return { ok: true as const };
+  }),
+  writeDisclosureTexts: officer.input(writeDisclosureTextsInput).mutation(async ({ ctx, input }) => {
+    await writeDisclosureTexts(ctx.db, ctx.user, ctx.meta, input);
     return { ok: true as const };
   }),
   recall: officer.input(agreementId).mutation(async ({ ctx, input }) => {

@@ -11,7 +11,7 @@ import { normaliseDecimal } from '../format';
 type Reader = Db | Tx;
 
 export const VERSION_COLUMNS = [
-  'id', 'agreementId', 'version', 'status', 'streamId', 'title', 'description', 'startDate', 'endDate', 'totalCents',
+  'id', 'agreementId', 'version', 'status', 'streamId', 'title', 'description', 'titleFr', 'descriptionFr', 'expectedResultsEn', 'expectedResultsFr', 'startDate', 'endDate', 'totalCents',
   'paymentBasis', 'advanceFrequency', 'holdbackCents', 'holdbackBp', 'riskLevel', 'riskReasons', 'reportingFrequency',
   'specialConditions', 'reason', 'basedOnVersion', 'createdBy', 'createdAt', 'decidedBy', 'decidedAt', 'deciderRole',
   'deciderLimitCents', 'decisionNote',
@@ -32,6 +32,10 @@ export async function loadTerms(db: Reader, versionId: string): Promise<Agreemen
     pillarIds: pillars.map((p) => p.pillarId).sort(),
     title: v.title,
     description: v.description,
+    titleFr: v.titleFr ?? '',
+    descriptionFr: v.descriptionFr ?? '',
+    expectedResultsEn: v.expectedResultsEn ?? '',
+    expectedResultsFr: v.expectedResultsFr ?? '',
     startDate: v.startDate,
     endDate: v.endDate,
     totalCents: v.totalCents,
@@ -78,11 +82,18 @@ export async function writeTermsParts(tx: Tx, versionId: string, terms: Agreemen
   }
 }
 
+const given = (text: string | undefined): string | null => (text === undefined || text.trim() === '' ? null : text);
+
 export function termsColumns(terms: AgreementTerms) {
   return {
     streamId: terms.streamId,
     title: terms.title,
     description: terms.description,
+    // Blank is "not yet written": NULL, as the disclosure check reads it.
+    titleFr: given(terms.titleFr),
+    descriptionFr: given(terms.descriptionFr),
+    expectedResultsEn: given(terms.expectedResultsEn),
+    expectedResultsFr: given(terms.expectedResultsFr),
     startDate: terms.startDate,
     endDate: terms.endDate,
     totalCents: terms.totalCents,

@@ -6,7 +6,27 @@
  */
 import ExcelJS from 'exceljs';
 import type { Db } from '@tp/db';
-import { DISCLOSURE_THRESHOLD_CENTS, PAYMENT_KINDS, toDecimalString } from '@tp/domain';
+import {
+  AGREEMENT_TYPE_OF,
+  DISCLOSURE_THRESHOLD_CENTS,
+  disclosureBusinessNumber,
+  disclosureLegalName,
+  disclosurePostalCode,
+  disclosureReferenceNumber,
+  disclosureViolations,
+  fiscalQuarterOf,
+  GRANTS_FIELDS,
+  GRANTS_MONEY_FIELDS,
+  GRANTS_NIL_FIELDS,
+  type GrantsField,
+  type GrantsRow,
+  isoDateIn,
+  type IsoDate,
+  nilQuarters,
+  PAYMENT_KINDS,
+  RECIPIENT_TYPE_OF,
+  toDecimalString,
+} from '@tp/domain';
 import { translate } from '@tp/i18n';
 import { matchingSearch, reconciliation } from './reconciliation';
 import { writeCsv } from '../documents/csv';
@@ -131,86 +151,186 @@ export async function paymentsSheet(db: Db, filters: { fiscalYear?: string | nul
   };
 }
 
-const RECIPIENT_TYPE: Record<string, string> = {
-  province_or_territory: 'G',
-  municipal_police_service: 'G',
-  provincial_police_service: 'G',
-  indigenous_organisation: 'I',
-  non_profit: 'N',
-  academic: 'A',
-  other: 'O',
-};
+/** A text the template reads as blank when it holds only white space. */
+const given = (text: string | null | undefined): string | null => (text === null || text === undefined || text.trim() === '' ? null : text.trim());
+const ottawaDate = (instant: Date) => isoDateIn(instant, 'America/Toronto');
+
+interface DisclosedRow {
+  row: Record<GrantsField, string | number | bigint | null>;
+  /** The day the disclosed event happened (signature, amendment or termination): its quarter is the one it is reported in. */
+  on: IsoDate;
+}
 
 /**
- * Proactive disclosure of grants and contributions over $25,000, in the Treasury Board layout
- * (open.canada.ca "grants" dataset): one line per agreement version in force or superseded.
+ * The rows of the proactive disclosure, as the grants template version 3 has them (the rules and
+ * their source are in packages/domain/src/disclosure.ts): one row per agreement version in force
+ * or superseded above the disclosure threshold, amendment 0 the original, each later version an
+ * amendment dated by its decision, and a termination one more amendment, as the template asks.
+ *
+ * The key (agreement_number) is the TBS reference number of the agreement, the same for all its
+ * amendments: the department's code, the fiscal year and quarter in which the department signed
+ * the original agreement, and its sequence among the agreements signed in that quarter (ordered
+ * by signature, then by our number). Our own number is the alternate agreement number.
+ * agreement_start_date is the last signature's day (the template: "normally identified based on
+ * the last date of signature"), not the project's start.
  */
-export async function disclosureSheet(db: Db): Promise<Sheet> {
-  const rows = await db
-    .selectFrom('agreementVersion as v')
-    .innerJoin('agreement', 'agreement.id', 'v.agreementId')
-    .innerJoin('organisation as o', 'o.id', 'agreement.organisationId')
-    .innerJoin('program as p', 'p.id', 'agreement.programId')
-    .select([
-      'agreement.referenceNumber', 'v.version', 'v.decidedAt', 'agreement.departmentSignedAt', 'v.title', 'v.description', 'v.totalCents', 'v.startDate', 'v.endDate',
-      'o.type', 'o.businessNumber', 'o.legalNameEn', 'o.legalNameFr', 'o.provinceOrTerritory', 'o.city', 'o.postalCode',
-      'p.nameEn as programEn', 'p.nameFr as programFr', 'p.descriptionEn', 'p.descriptionFr', 'p.transferPaymentType',
-    ])
-    .where('v.status', 'in', ['in_force', 'superseded'])
-    .where('v.totalCents', '>', DISCLOSURE_THRESHOLD_CENTS)
-    .orderBy('agreement.referenceNumber')
-    .orderBy('v.version')
-    .execute();
-  const fields = [
-    'ref_number', 'amendment_number', 'amendment_date', 'agreement_type', 'recipient_type', 'recipient_business_number', 'recipient_legal_name',
-    'recipient_operating_name', 'research_organization_name', 'recipient_country', 'recipient_province', 'recipient_city', 'recipient_postal_code',
-    'federal_riding_name_en', 'federal_riding_name_fr', 'federal_riding_number', 'prog_name_en', 'prog_name_fr', 'prog_purpose_en', 'prog_purpose_fr',
-    'agreement_title_en', 'agreement_title_fr', 'agreement_number', 'agreement_value', 'foreign_currency_type', 'foreign_currency_value',
-    'agreement_start_date', 'agreement_end_date', 'coverage', 'description_en', 'description_fr', 'naics_identifier', 'expected_results_en',
-    'expected_results_fr', 'additional_information_en', 'additional_information_fr', 'owner_org', 'owner_org_title',
-  ];
-  return {
-    name: 'Grants and contributions',
-    columns: fields.map((f) => ({ key: f, header: f, ...(f === 'agreement_value' ? { money: true } : {}) })),
-    rows: rows.map((r) => ({
-      ref_number: `PS-${r.referenceNumber}-${String(r.version - 1).padStart(3, '0')}`,
-      amendment_number: String(r.version - 1),
-      amendment_date: r.version > 1 && r.decidedAt ? r.decidedAt.toISOString().slice(0, 10) : null,
-      agreement_type: r.transferPaymentType === 'grant' ? 'G' : 'C',
-      recipient_type: RECIPIENT_TYPE[r.type] ?? 'O',
-      recipient_business_number: r.businessNumber,
-      recipient_legal_name: `${r.legalNameEn}${r.legalNameFr !== r.legalNameEn ? ` | ${r.legalNameFr}` : ''}`,
+async function disclosedRows(db: Db, departmentCode: string): Promise<DisclosedRow[]> {
+  const [agreements, versions] = await Promise.all([
+    db
+      .selectFrom('agreement as a')
+      .innerJoin('organisation as o', 'o.id', 'a.organisationId')
+      .innerJoin('program as p', 'p.id', 'a.programId')
+      .select([
+        'a.id', 'a.referenceNumber', 'a.status', 'a.endedAt', 'a.recipientSignedAt', 'a.departmentSignedAt',
+        'o.type', 'o.businessNumber', 'o.legalNameEn', 'o.legalNameFr', 'o.provinceOrTerritory', 'o.city', 'o.postalCode',
+        'o.federalRidingNameEn', 'o.federalRidingNameFr', 'o.federalRidingNumber',
+        'p.nameEn as programEn', 'p.nameFr as programFr', 'p.descriptionEn as purposeEn', 'p.descriptionFr as purposeFr', 'p.transferPaymentType',
+      ])
+      .where('a.departmentSignedAt', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('agreementVersion as v')
+      .select(['v.agreementId', 'v.version', 'v.decidedAt', 'v.title', 'v.titleFr', 'v.description', 'v.descriptionFr', 'v.expectedResultsEn', 'v.expectedResultsFr', 'v.totalCents', 'v.endDate'])
+      .where('v.status', 'in', ['in_force', 'superseded'])
+      .orderBy('v.agreementId')
+      .orderBy('v.version')
+      .execute(),
+  ]);
+  // The sequence of each agreement within the quarter its original was signed in.
+  const signed = agreements
+    .map((a) => ({ a, signedOn: ottawaDate(a.departmentSignedAt!) }))
+    .sort((x, y) => x.a.departmentSignedAt!.getTime() - y.a.departmentSignedAt!.getTime() || x.a.referenceNumber.localeCompare(y.a.referenceNumber));
+  const reference = new Map<string, string>();
+  const counters = new Map<string, number>();
+  for (const { a, signedOn } of signed) {
+    const q = fiscalQuarterOf(signedOn);
+    const key = `${q.fiscalYearStart}Q${q.quarter}`;
+    const sequence = (counters.get(key) ?? 0) + 1;
+    counters.set(key, sequence);
+    reference.set(a.id, disclosureReferenceNumber({ departmentCode, decidedOn: signedOn, sequence }));
+  }
+  const byAgreement = new Map<string, typeof versions>();
+  for (const v of versions) byAgreement.set(v.agreementId, [...(byAgreement.get(v.agreementId) ?? []), v]);
+
+  const out: DisclosedRow[] = [];
+  for (const { a } of [...signed].sort((x, y) => x.a.referenceNumber.localeCompare(y.a.referenceNumber))) {
+    const lastSignature = [a.recipientSignedAt, a.departmentSignedAt].filter((d): d is Date => d !== null).sort((x, y) => y.getTime() - x.getTime())[0]!;
+    const rows = (byAgreement.get(a.id) ?? []).map((v, amendment) => ({ v, amendment }));
+    const base = (v: (typeof versions)[number], amendment: number, amendedOn: IsoDate | null, terminatedOn: IsoDate | null): Record<GrantsField, string | number | bigint | null> => ({
+      agreement_number: reference.get(a.id) ?? a.referenceNumber,
+      amendment_number: amendment,
+      amendment_date: amendedOn,
+      agreement_type: AGREEMENT_TYPE_OF[a.transferPaymentType],
+      agreement_title_en: given(v.title),
+      agreement_title_fr: given(v.titleFr),
+      recipient_type: RECIPIENT_TYPE_OF[a.type],
+      recipient_business_number: disclosureBusinessNumber(a.businessNumber),
+      recipient_legal_name: disclosureLegalName(a.legalNameEn, a.legalNameFr),
       recipient_operating_name: null,
       research_organization_name: null,
       recipient_country: 'CA',
-      recipient_province: r.provinceOrTerritory,
-      recipient_city: r.city,
-      recipient_postal_code: r.postalCode,
-      federal_riding_name_en: null,
-      federal_riding_name_fr: null,
-      federal_riding_number: null,
-      prog_name_en: r.programEn,
-      prog_name_fr: r.programFr,
-      prog_purpose_en: r.descriptionEn,
-      prog_purpose_fr: r.descriptionFr,
-      agreement_title_en: r.title,
-      agreement_title_fr: r.title,
-      agreement_number: r.referenceNumber,
-      agreement_value: r.totalCents,
+      recipient_province: a.provinceOrTerritory,
+      recipient_city: given(a.city),
+      recipient_postal_code: disclosurePostalCode(a.postalCode),
+      federal_riding_name_en: given(a.federalRidingNameEn),
+      federal_riding_name_fr: given(a.federalRidingNameFr),
+      federal_riding_number: given(a.federalRidingNumber),
+      prog_name_en: given(a.programEn),
+      prog_name_fr: given(a.programFr),
+      prog_purpose_en: given(a.purposeEn),
+      prog_purpose_fr: given(a.purposeFr),
+      alternate_agreement_number: a.referenceNumber,
+      agreement_value: v.totalCents,
       foreign_currency_type: null,
       foreign_currency_value: null,
-      agreement_start_date: r.startDate,
-      agreement_end_date: r.endDate,
+      agreement_start_date: ottawaDate(lastSignature),
+      agreement_end_date: v.endDate,
+      agreement_termination_date: terminatedOn,
       coverage: null,
-      description_en: r.description,
-      description_fr: r.description,
+      description_en: given(v.description),
+      description_fr: given(v.descriptionFr),
       naics_identifier: null,
-      expected_results_en: null,
-      expected_results_fr: null,
+      expected_results_en: given(v.expectedResultsEn),
+      expected_results_fr: given(v.expectedResultsFr),
       additional_information_en: null,
       additional_information_fr: null,
-      owner_org: 'ps-sp',
-      owner_org_title: 'Public Safety Canada | Sécurité publique Canada',
+    });
+    for (const { v, amendment } of rows) {
+      if (v.totalCents <= DISCLOSURE_THRESHOLD_CENTS) continue;
+      const amendedOn = amendment > 0 && v.decidedAt ? ottawaDate(v.decidedAt) : null;
+      out.push({ row: base(v, amendment, amendedOn, null), on: amendedOn ?? ottawaDate(a.departmentSignedAt!) });
+    }
+    const last = rows.at(-1);
+    if (a.status === 'terminated' && a.endedAt && last && last.v.totalCents > DISCLOSURE_THRESHOLD_CENTS) {
+      const endedOn = ottawaDate(a.endedAt);
+      out.push({ row: base(last.v, last.amendment + 1, endedOn, endedOn), on: endedOn });
+    }
+  }
+  return out;
+}
+
+/**
+ * Proactive disclosure of grants and contributions over $25,000, as the open.canada.ca "grants"
+ * resource takes it: the template's columns in its order (GRANTS_FIELDS), codes from its lists.
+ */
+export async function disclosureSheet(db: Db, departmentCode: string): Promise<Sheet> {
+  const rows = await disclosedRows(db, departmentCode);
+  return {
+    name: 'grants',
+    columns: GRANTS_FIELDS.map((f) => ({ key: f, header: f, ...(GRANTS_MONEY_FIELDS.includes(f) ? { money: true } : {}) })),
+    rows: rows.map((r) => r.row),
+  };
+}
+
+/**
+ * The quarterly "Nothing to report" (the template's grants-nil resource): one row per fiscal
+ * quarter in which nothing was disclosed, from the quarter of the first disclosed row to the last
+ * quarter ended before today.
+ */
+export async function disclosureNilSheet(db: Db, departmentCode: string, today: IsoDate): Promise<Sheet> {
+  const rows = await disclosedRows(db, departmentCode);
+  const days = rows.map((r) => r.on).sort();
+  const q = fiscalQuarterOf(today);
+  // The last day of the quarter before today's.
+  const lastEnded = `${q.fiscalYearStart}-${['03-31', '06-30', '09-30', '12-31'][q.quarter - 1]}`;
+  const nil = days.length === 0 || days[0]! > lastEnded ? [] : nilQuarters(days, days[0]!, lastEnded);
+  return {
+    name: 'grants-nil',
+    columns: GRANTS_NIL_FIELDS.map((f) => ({ key: f, header: f })),
+    rows: nil,
+  };
+}
+
+/** A disclosure row as its file writes it: every cell a text (money with its two decimals). */
+export function asGrantsRow(row: Record<GrantsField, string | number | bigint | null>): GrantsRow {
+  return Object.fromEntries(GRANTS_FIELDS.map((f) => {
+    const v = row[f];
+    return [f, v === null ? null : typeof v === 'bigint' ? (GRANTS_MONEY_FIELDS.includes(f) ? toDecimalString(v) : v.toString()) : String(v)];
+  })) as GrantsRow;
+}
+
+/**
+ * What to fix before the disclosure is uploaded: every violation of the template's rules
+ * (disclosureViolations), one line each, with the line of the disclosure file it is on.
+ */
+export async function disclosureCheckSheet(db: Db, departmentCode: string): Promise<Sheet> {
+  const rows = (await disclosedRows(db, departmentCode)).map((r) => asGrantsRow(r.row));
+  return {
+    name: 'Disclosure check',
+    columns: [
+      { key: 'line', header: both('disclosure.col.line') },
+      { key: 'key', header: both('disclosure.col.key'), width: 26 },
+      { key: 'amendment', header: both('disclosure.col.amendment') },
+      { key: 'field', header: both('disclosure.col.field'), width: 28 },
+      { key: 'rule', header: both('disclosure.col.rule'), width: 48 },
+    ],
+    // Line 1 of the file is its header.
+    rows: disclosureViolations(rows).map((v) => ({
+      line: v.row + 2,
+      key: rows[v.row]?.agreement_number ?? null,
+      amendment: rows[v.row]?.amendment_number ?? null,
+      field: v.field,
+      rule: both(`disclosure.rule.${v.rule}`),
     })),
   };
 }

@@ -73,6 +73,23 @@ const TYPE_WEIGHTS: [OrganisationType, number][] = [
 
 const PROVINCE_WEIGHTS: Record<string, number> = { ON: 38, QC: 22, BC: 13, AB: 11, MB: 4, SK: 3, NS: 3, NB: 2, NL: 1, PE: 1, NT: 1, NU: 1, YT: 1 };
 
+/** Each generated organisation's city and postal code, by its province (the capital; no draw, so the history's other figures are unchanged). */
+const PLACE_OF: Record<ProvinceOrTerritory, { city: string; postalCode: string }> = {
+  ON: { city: 'Toronto', postalCode: 'M5H 2N2' },
+  QC: { city: 'Québec', postalCode: 'G1R 4S9' },
+  BC: { city: 'Victoria', postalCode: 'V8W 1P6' },
+  AB: { city: 'Edmonton', postalCode: 'T5J 2R7' },
+  MB: { city: 'Winnipeg', postalCode: 'R3C 4T3' },
+  SK: { city: 'Regina', postalCode: 'S4P 3C8' },
+  NS: { city: 'Halifax', postalCode: 'B3J 3A5' },
+  NB: { city: 'Fredericton', postalCode: 'E3B 1E1' },
+  NL: { city: 'St. John’s', postalCode: 'A1C 5M2' },
+  PE: { city: 'Charlottetown', postalCode: 'C1A 7N8' },
+  NT: { city: 'Yellowknife', postalCode: 'X1A 2L9' },
+  NU: { city: 'Iqaluit', postalCode: 'X0A 0H0' },
+  YT: { city: 'Whitehorse', postalCode: 'Y1A 2C6' },
+};
+
 export async function generateHistory(db: Db, options: HistoryOptions): Promise<HistorySummary> {
   const random = prng(options.seed ?? 2026);
   const years = options.years ?? 10;
@@ -138,6 +155,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       legalNameFr: `${ORGANISATION_WORDS_FR[2][words[2]]} ${ORGANISATION_WORDS_FR[1][words[1]]} ${ORGANISATION_WORDS_FR[0][words[0]]} ${i + 1}`,
       type,
       provinceOrTerritory: province,
+      ...PLACE_OF[province],
       isIndigenousLed: type === 'indigenous_organisation' || random.chance(0.04),
       isSurvivorLed: type === 'non_profit' && random.chance(0.12),
       officialLanguage: language,

@@ -18,7 +18,19 @@ const PROJECT_TITLES = [
   'Investigative capacity and victim identification',
   'Data collection and partnerships',
   'Awareness campaign for parents and educators',
-];
+] as const;
+
+/** The same titles in French, with what each project is expected to achieve in both languages (the disclosure's fields). */
+const PROJECT_TEXTS_FR: Record<(typeof PROJECT_TITLES)[number], { titleFr: string; resultsEn: string; resultsFr: string }> = {
+  'Prevention workshops for youth at risk': { titleFr: 'Ateliers de prévention pour les jeunes à risque', resultsEn: 'Youth at risk recognise recruitment tactics and know where to get help.', resultsFr: 'Les jeunes à risque reconnaissent les tactiques de recrutement et savent où obtenir de l’aide.' },
+  'Trauma-informed support for survivors': { titleFr: 'Soutien tenant compte des traumatismes pour les survivantes et survivants', resultsEn: 'Survivors receive safe, trauma-informed support and stay connected to services.', resultsFr: 'Les survivantes et survivants reçoivent un soutien sûr qui tient compte des traumatismes et restent liés aux services.' },
+  'Training for front-line practitioners': { titleFr: 'Formation des intervenantes et intervenants de première ligne', resultsEn: 'Front-line practitioners identify victims sooner and refer them to the right services.', resultsFr: 'Les intervenants de première ligne repèrent plus tôt les victimes et les orientent vers les bons services.' },
+  'Outreach in rural and remote communities': { titleFr: 'Sensibilisation dans les collectivités rurales et éloignées', resultsEn: 'People in rural and remote communities know the signs of trafficking and the help available.', resultsFr: 'Les gens des collectivités rurales et éloignées connaissent les signes de la traite et l’aide offerte.' },
+  'Survivor-led peer mentoring': { titleFr: 'Mentorat par les pairs mené par des survivantes', resultsEn: 'Survivors mentored by peers rebuild stability and confidence.', resultsFr: 'Les survivantes accompagnées par des pairs retrouvent stabilité et confiance.' },
+  'Investigative capacity and victim identification': { titleFr: 'Capacité d’enquête et identification des victimes', resultsEn: 'More victims identified and more files investigated without delay.', resultsFr: 'Plus de victimes identifiées et plus de dossiers traités sans délai.' },
+  'Data collection and partnerships': { titleFr: 'Collecte de données et partenariats', resultsEn: 'Partners collect common measures, so results can be compared and added up.', resultsFr: 'Les partenaires recueillent des mesures communes, de sorte que les résultats se comparent et s’additionnent.' },
+  'Awareness campaign for parents and educators': { titleFr: 'Campagne de sensibilisation pour les parents et le personnel enseignant', resultsEn: 'Parents and educators recognise online luring and report it.', resultsFr: 'Les parents et le personnel enseignant reconnaissent le leurre en ligne et le signalent.' },
+};
 
 const MILESTONE_TITLES = ['Project launch and hiring', 'Delivery of activities', 'Partnership and outreach', 'Evaluation and final report'];
 
@@ -35,6 +47,19 @@ interface BatchContext {
   commitments: Map<string, bigint>;
   knownFiscalYears: Set<string>;
   lastKnownDay: IsoDate;
+}
+
+/** A version's texts in both languages from its title (no draw: the history's other figures are unchanged). */
+function projectTexts(title: (typeof PROJECT_TITLES)[number]) {
+  const fr = PROJECT_TEXTS_FR[title];
+  return {
+    title,
+    titleFr: fr.titleFr,
+    description: `${title}: a project funded under the program (generated history).`,
+    descriptionFr: `${fr.titleFr} : un projet financé par le programme (historique généré).`,
+    expectedResultsEn: fr.resultsEn,
+    expectedResultsFr: fr.resultsFr,
+  };
 }
 
 export async function generateAgreements(db: Db, random: Random, count: number, ctx: BatchContext) {
@@ -111,8 +136,7 @@ export async function generateAgreements(db: Db, random: Random, count: number, 
       agreementId: id,
       version: 1,
       status: 'draft' as const,
-      title: random.pick(PROJECT_TITLES),
-      description: 'Generated history.',
+      ...projectTexts(random.pick(PROJECT_TITLES)),
       startDate,
       endDate,
       totalCents: adjustedTotal,

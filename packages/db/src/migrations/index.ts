@@ -27,6 +27,8 @@ import * as requiredTextBlankIsAnyWhitespace from './2026-12-03T11-00-00Z-requir
 import * as yearEndPerProgram from './2026-12-04T01-30-00Z-year-end-per-program';
 import * as delegationOfAuthority from './2026-12-04T02-00-00Z-delegation-of-authority';
 import * as positionsAndAppointments from './2026-12-04T19-00-00Z-positions-and-appointments';
+import * as disclosureFields from './2026-12-04T20-00-00Z-disclosure-fields';
+import * as disclosureTextsAfterDraft from './2026-12-04T20-30-00Z-disclosure-texts-after-draft';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T09-30-00Z-core': core,
@@ -53,6 +55,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T01-30-00Z-year-end-per-program': yearEndPerProgram,
   '2026-12-04T02-00-00Z-delegation-of-authority': delegationOfAuthority,
   '2026-12-04T19-00-00Z-positions-and-appointments': positionsAndAppointments,
+  '2026-12-04T20-00-00Z-disclosure-fields': disclosureFields,
+  '2026-12-04T20-30-00Z-disclosure-texts-after-draft': disclosureTextsAfterDraft,
 };
 
 export const migrationProvider: MigrationProvider = {

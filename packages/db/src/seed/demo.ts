@@ -12,26 +12,29 @@ interface OrganisationSeed {
   type: OrganisationType;
   provinceOrTerritory: ProvinceOrTerritory;
   businessNumber: string | null;
+  /** Where the organisation operates (the disclosure's recipient city and postal code). */
+  city: string;
+  postalCode: string;
   isIndigenousLed?: boolean;
   isSurvivorLed?: boolean;
 }
 
 export const DEMO_ORGANISATIONS: OrganisationSeed[] = [
-  { legalNameEn: 'Ka Ni Kanichihk Inc.', legalNameFr: 'Ka Ni Kanichihk Inc.', type: 'indigenous_organisation', provinceOrTerritory: 'MB', businessNumber: '100000001RR0001', isIndigenousLed: true },
-  { legalNameEn: 'Legal Assistance of Windsor', legalNameFr: 'Legal Assistance of Windsor', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000002RR0001' },
-  { legalNameEn: 'Elizabeth Fry Society Hope and Help for Women', legalNameFr: 'Société Elizabeth Fry Hope and Help for Women', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000003RR0001' },
-  { legalNameEn: 'Coopérative des travailleuses et travailleurs de théâtre des Bois-Francs', legalNameFr: 'Coopérative des travailleuses et travailleurs de théâtre des Bois-Francs', type: 'other', provinceOrTerritory: 'QC', businessNumber: '100000004RC0001' },
-  { legalNameEn: 'PLEA Community Services Society of BC', legalNameFr: 'PLEA Community Services Society of BC', type: 'non_profit', provinceOrTerritory: 'BC', businessNumber: '100000005RR0001' },
-  { legalNameEn: 'White Ribbon', legalNameFr: 'Ruban blanc', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000006RR0001' },
-  { legalNameEn: 'Centre for Addiction and Mental Health', legalNameFr: 'Centre de toxicomanie et de santé mentale', type: 'academic', provinceOrTerritory: 'ON', businessNumber: '100000007RR0001' },
-  { legalNameEn: 'Canadian Centre for Child Protection', legalNameFr: 'Centre canadien de protection de l’enfance', type: 'non_profit', provinceOrTerritory: 'MB', businessNumber: '100000008RR0001' },
-  { legalNameEn: 'Canadian Centre to End Human Trafficking', legalNameFr: 'Centre canadien pour mettre fin à la traite des personnes', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000009RR0001' },
-  { legalNameEn: 'Government of Alberta', legalNameFr: 'Gouvernement de l’Alberta', type: 'province_or_territory', provinceOrTerritory: 'AB', businessNumber: null },
-  { legalNameEn: 'Government of British Columbia', legalNameFr: 'Gouvernement de la Colombie-Britannique', type: 'province_or_territory', provinceOrTerritory: 'BC', businessNumber: null },
-  { legalNameEn: 'Government of Ontario', legalNameFr: 'Gouvernement de l’Ontario', type: 'province_or_territory', provinceOrTerritory: 'ON', businessNumber: null },
-  { legalNameEn: 'Government of Quebec', legalNameFr: 'Gouvernement du Québec', type: 'province_or_territory', provinceOrTerritory: 'QC', businessNumber: null },
-  { legalNameEn: 'Ontario Provincial Police', legalNameFr: 'Police provinciale de l’Ontario', type: 'provincial_police_service', provinceOrTerritory: 'ON', businessNumber: null },
-  { legalNameEn: 'Winnipeg Police Service', legalNameFr: 'Service de police de Winnipeg', type: 'municipal_police_service', provinceOrTerritory: 'MB', businessNumber: null },
+  { legalNameEn: 'Ka Ni Kanichihk Inc.', legalNameFr: 'Ka Ni Kanichihk Inc.', type: 'indigenous_organisation', provinceOrTerritory: 'MB', businessNumber: '100000001RR0001', city: 'Winnipeg', postalCode: 'R3B 0J1', isIndigenousLed: true },
+  { legalNameEn: 'Legal Assistance of Windsor', legalNameFr: 'Legal Assistance of Windsor', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000002RR0001', city: 'Windsor', postalCode: 'N9A 5K6' },
+  { legalNameEn: 'Elizabeth Fry Society Hope and Help for Women', legalNameFr: 'Société Elizabeth Fry Hope and Help for Women', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000003RR0001', city: 'Hamilton', postalCode: 'L8N 1B4' },
+  { legalNameEn: 'Coopérative des travailleuses et travailleurs de théâtre des Bois-Francs', legalNameFr: 'Coopérative des travailleuses et travailleurs de théâtre des Bois-Francs', type: 'other', provinceOrTerritory: 'QC', businessNumber: '100000004RC0001', city: 'Victoriaville', postalCode: 'G6P 6V6' },
+  { legalNameEn: 'PLEA Community Services Society of BC', legalNameFr: 'PLEA Community Services Society of BC', type: 'non_profit', provinceOrTerritory: 'BC', businessNumber: '100000005RR0001', city: 'Vancouver', postalCode: 'V5L 3X9' },
+  { legalNameEn: 'White Ribbon', legalNameFr: 'Ruban blanc', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000006RR0001', city: 'Toronto', postalCode: 'M5V 3A8' },
+  { legalNameEn: 'Centre for Addiction and Mental Health', legalNameFr: 'Centre de toxicomanie et de santé mentale', type: 'academic', provinceOrTerritory: 'ON', businessNumber: '100000007RR0001', city: 'Toronto', postalCode: 'M6J 1H4' },
+  { legalNameEn: 'Canadian Centre for Child Protection', legalNameFr: 'Centre canadien de protection de l’enfance', type: 'non_profit', provinceOrTerritory: 'MB', businessNumber: '100000008RR0001', city: 'Winnipeg', postalCode: 'R3M 3Z4' },
+  { legalNameEn: 'Canadian Centre to End Human Trafficking', legalNameFr: 'Centre canadien pour mettre fin à la traite des personnes', type: 'non_profit', provinceOrTerritory: 'ON', businessNumber: '100000009RR0001', city: 'Ottawa', postalCode: 'K1P 5J2' },
+  { legalNameEn: 'Government of Alberta', legalNameFr: 'Gouvernement de l’Alberta', type: 'province_or_territory', provinceOrTerritory: 'AB', businessNumber: null, city: 'Edmonton', postalCode: 'T5K 2B6' },
+  { legalNameEn: 'Government of British Columbia', legalNameFr: 'Gouvernement de la Colombie-Britannique', type: 'province_or_territory', provinceOrTerritory: 'BC', businessNumber: null, city: 'Victoria', postalCode: 'V8W 9E2' },
+  { legalNameEn: 'Government of Ontario', legalNameFr: 'Gouvernement de l’Ontario', type: 'province_or_territory', provinceOrTerritory: 'ON', businessNumber: null, city: 'Toronto', postalCode: 'M7A 1A1' },
+  { legalNameEn: 'Government of Quebec', legalNameFr: 'Gouvernement du Québec', type: 'province_or_territory', provinceOrTerritory: 'QC', businessNumber: null, city: 'Québec', postalCode: 'G1R 4S1' },
+  { legalNameEn: 'Ontario Provincial Police', legalNameFr: 'Police provinciale de l’Ontario', type: 'provincial_police_service', provinceOrTerritory: 'ON', businessNumber: null, city: 'Orillia', postalCode: 'L3V 7T9' },
+  { legalNameEn: 'Winnipeg Police Service', legalNameFr: 'Service de police de Winnipeg', type: 'municipal_police_service', provinceOrTerritory: 'MB', businessNumber: null, city: 'Winnipeg', postalCode: 'R3C 4N9' },
 ];
 
 /** Every demo account uses this password. Demo data only. */

@@ -54,6 +54,11 @@ export interface AgreementVersionTable {
   streamId: string | null;
   title: string;
   description: Generated<string>;
+  /** The French title, description and the expected results in both languages, for the proactive disclosure (NULL until written). */
+  titleFr: string | null;
+  descriptionFr: string | null;
+  expectedResultsEn: string | null;
+  expectedResultsFr: string | null;
   startDate: DateColumn;
   endDate: DateColumn;
   totalCents: bigint;

@@ -13,6 +13,10 @@ export interface OrganisationTable {
   addressLine: string | null;
   city: string | null;
   postalCode: string | null;
+  /** The federal riding where known (disclosure, optional): names in both languages and the 5-digit number. */
+  federalRidingNameEn: string | null;
+  federalRidingNameFr: string | null;
+  federalRidingNumber: string | null;
   contactName: string | null;
   contactEmail: string | null;
   contactPhone: string | null;

@@ -180,6 +180,8 @@ function Reconciliation({ filters }: { filters: ReconciliationFilters }) {
           <li><a className="tp-link" href={`/exports/payments.csv${fiscalYear ? `?fiscalYear=${fiscalYear}` : ''}`}>{t('recon.export.paymentsCsv')}</a></li>
           <li><a className="tp-link" href="/exports/disclosure.xlsx">{t('recon.export.disclosureXlsx')}</a></li>
           <li><a className="tp-link" href="/exports/disclosure.csv">{t('recon.export.disclosureCsv')}</a></li>
+          <li><a className="tp-link" href="/exports/disclosure-check.csv">{t('recon.export.disclosureCheck')}</a></li>
+          <li><a className="tp-link" href="/exports/disclosure-nil.csv">{t('recon.export.disclosureNil')}</a></li>
         </ul>
       </section>
       {isFinance && fiscalYear ? <YearEnd key={`${fiscalYear}-${programId}`} fiscalYear={fiscalYear} programId={programId || null} programName={programName} /> : null}

@@ -8,6 +8,7 @@ import { PageHeading, SectionHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { queryClient, trpc } from '../../lib/trpc';
+import { DisclosureTextsForm } from './disclosure-texts-form';
 import { AgreementActions } from './agreement-actions';
 import { type Agreement, useAgreement } from './use-agreement';
 
@@ -72,6 +73,19 @@ function AgreementView({ agreement: a }: { agreement: Agreement }) {
         {terms.description ? <p className="tp-pre">{terms.description}</p> : null}
         <p>{t('ca.view.term', { start: formatDate(terms.startDate), end: formatDate(terms.endDate) })}</p>
         <p data-testid="agreement-total">{t('ca.view.total', { total: formatMoney(terms.totalCents) })}</p>
+      </section>
+      <section aria-labelledby="view-disclosure" className="tp-section">
+        <SectionHeading id="view-disclosure">{t('ca.view.disclosure')}</SectionHeading>
+        <p>{t('ca.view.disclosureIntro')}</p>
+        <dl className="tp-facts" data-testid="agreement-disclosure">
+          {(['titleFr', 'descriptionFr', 'expectedResultsEn', 'expectedResultsFr'] as const).flatMap((k) => [
+            <dt key={`${k}-name`}>{t(`ca.section.${k}`)}</dt>,
+            <dd key={`${k}-value`} className="tp-pre">
+              {terms[k]?.trim() ? terms[k] : t('ca.view.notWritten')}
+            </dd>,
+          ])}
+        </dl>
+        {a.allowedActions.includes('writeDisclosure') ? <DisclosureTextsForm agreementId={a.id} initial={terms} onDone={refresh} /> : null}
       </section>
       <section aria-labelledby="view-years" className="tp-section">
         <SectionHeading id="view-years">{t('ca.view.years')}</SectionHeading>

@@ -45,7 +45,11 @@ interface Draft {
   streamId: string;
   pillarIds: string[];
   title: string;
+  titleFr: string;
   description: string;
+  descriptionFr: string;
+  expectedResultsEn: string;
+  expectedResultsFr: string;
   startDate: string;
   endDate: string;
   total: string;
@@ -74,7 +78,11 @@ export function toDraft(t: AgreementTerms, lang: 'en' | 'fr'): Draft {
     streamId: t.streamId ?? '',
     pillarIds: t.pillarIds,
     title: t.title,
+    titleFr: t.titleFr ?? '',
     description: t.description,
+    descriptionFr: t.descriptionFr ?? '',
+    expectedResultsEn: t.expectedResultsEn ?? '',
+    expectedResultsFr: t.expectedResultsFr ?? '',
     startDate: t.startDate,
     endDate: t.endDate,
     total: typed(t.totalCents, lang),
@@ -98,7 +106,11 @@ export const EMPTY_DRAFT: Draft = {
   streamId: '',
   pillarIds: [],
   title: '',
+  titleFr: '',
   description: '',
+  descriptionFr: '',
+  expectedResultsEn: '',
+  expectedResultsFr: '',
   startDate: '',
   endDate: '',
   total: '',
@@ -136,7 +148,11 @@ function fromDraft(d: Draft): unknown {
     streamId: d.streamId || null,
     pillarIds: d.pillarIds,
     title: d.title,
+    titleFr: d.titleFr,
     description: d.description,
+    descriptionFr: d.descriptionFr,
+    expectedResultsEn: d.expectedResultsEn,
+    expectedResultsFr: d.expectedResultsFr,
     startDate: d.startDate.trim(),
     endDate: d.endDate.trim(),
     totalCents: bad(cents(d.total)),
@@ -209,7 +225,11 @@ export function TermsForm({ initial, options, problems, children }: { initial: D
       <ProblemNotice problem={problems.form} />
       <Section id="project" title={t('ca.form.section.project')}>
         <Input id="terms-title" label={t('ca.form.title')} value={d.title} problem={f('title')} onChange={(v) => set({ title: v })} />
-        <GcdsTextarea textareaId="terms-description" name="terms-description" label={t('ca.form.description')} rows={4} value={d.description} onGcdsInput={(e) => set({ description: String(e.detail ?? '') })} />
+        <Input id="terms-title-fr" label={t('ca.form.titleFr')} value={d.titleFr} problem={f('titleFr')} onChange={(v) => set({ titleFr: v })} />
+        <GcdsTextarea textareaId="terms-description" validateOn="other" name="terms-description" label={t('ca.form.description')} rows={4} value={d.description} errorMessage={f('description') ? message(f('description')!) : ''} onGcdsInput={(e) => set({ description: String(e.detail ?? '') })} />
+        <GcdsTextarea textareaId="terms-description-fr" validateOn="other" name="terms-description-fr" label={t('ca.form.descriptionFr')} rows={4} value={d.descriptionFr} errorMessage={f('descriptionFr') ? message(f('descriptionFr')!) : ''} onGcdsInput={(e) => set({ descriptionFr: String(e.detail ?? '') })} />
+        <GcdsTextarea textareaId="terms-expected-results-en" validateOn="other" name="terms-expected-results-en" label={t('ca.form.expectedResultsEn')} hint={t('ca.form.disclosureHint')} rows={3} value={d.expectedResultsEn} errorMessage={f('expectedResultsEn') ? message(f('expectedResultsEn')!) : ''} onGcdsInput={(e) => set({ expectedResultsEn: String(e.detail ?? '') })} />
+        <GcdsTextarea textareaId="terms-expected-results-fr" validateOn="other" name="terms-expected-results-fr" label={t('ca.form.expectedResultsFr')} hint={t('ca.form.disclosureHint')} rows={3} value={d.expectedResultsFr} errorMessage={f('expectedResultsFr') ? message(f('expectedResultsFr')!) : ''} onGcdsInput={(e) => set({ expectedResultsFr: String(e.detail ?? '') })} />
         <Input id="terms-start" label={t('ca.form.start')} value={d.startDate} problem={f('startDate')} onChange={(v) => set({ startDate: v })} />
         <Input id="terms-end" label={t('ca.form.end')} value={d.endDate} problem={f('endDate')} onChange={(v) => set({ endDate: v })} />
         <Select id="terms-stream" label={t('ca.form.stream')} value={d.streamId} problem={f('streamId')} onChange={(v) => set({ streamId: v })}>

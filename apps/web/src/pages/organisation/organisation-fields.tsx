@@ -19,7 +19,7 @@ export interface OrganisationChoices {
 
 export const EMPTY_CHOICES: OrganisationChoices = { type: '', provinceOrTerritory: '', officialLanguage: 'en', isIndigenousLed: null, isSurvivorLed: null };
 
-const TEXT_FIELDS = ['legalNameEn', 'legalNameFr', 'businessNumber', 'addressLine', 'city', 'postalCode', 'contactName', 'contactEmail', 'contactPhone'] as const;
+const TEXT_FIELDS = ['legalNameEn', 'legalNameFr', 'businessNumber', 'addressLine', 'city', 'postalCode', 'federalRidingNameEn', 'federalRidingNameFr', 'federalRidingNumber', 'contactName', 'contactEmail', 'contactPhone'] as const;
 
 export const isOrganisationField = (field: string) => field.startsWith('organisation.');
 
@@ -127,6 +127,9 @@ export function OrganisationFields({
       {field('addressLine', { autocomplete: 'street-address' })}
       {field('city', { autocomplete: 'address-level2' })}
       {field('postalCode', { autocomplete: 'postal-code' })}
+      {field('federalRidingNameEn', { required: false, hint: t('organisation.field.federalRidingHint') })}
+      {field('federalRidingNameFr', { required: false })}
+      {field('federalRidingNumber', { required: false })}
       {field('contactName')}
       {field('contactEmail', { type: 'email' })}
       {field('contactPhone', { hint: t('organisation.field.contactPhoneHint') })}
