@@ -80,6 +80,13 @@ describe('delegation of authority', () => {
 
     await first.page.getByRole('button', { name: text('en', 'delegation.proposeSubmit') }).click();
     expect(await fieldError(first.page, 'field-maxAmountCents')).toContain(text('en', 'error.money.invalid'));
+    // The error summary takes the focus, lists each problem, and its link moves to the field.
+    const summary = first.page.locator('[data-testid="error-summary"]');
+    await expect.poll(() => first.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    expect(await summary.getByRole('listitem').allInnerTexts()).toEqual([text('en', 'error.delegation.program'), text('en', 'error.delegation.role'), text('en', 'error.money.invalid'), text('en', 'error.delegation.rationale')]);
+    expect(await summary.locator('gcds-notice').evaluate((el) => (el as HTMLElement & { noticeTitle: string }).noticeTitle)).toBe(text('en', 'common.errorSummary', { count: 4 }));
+    await summary.getByRole('link', { name: text('en', 'error.money.invalid') }).click();
+    await expect.poll(() => first.page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.id ?? document.activeElement?.id)).toBe('field-maxAmountCents');
     await first.page.locator('#field-programId').selectOption({ label: PROGRAM });
     await first.page.locator('#field-role').selectOption('program_manager');
     await first.page.locator('#field-maxAmountCents').fill('8,280,000.00');

@@ -90,7 +90,7 @@ export function appointmentRefusal(appointee: { id: string; roles: readonly Role
 }
 
 export const delegationProposalInput = z.object({
-  programId: z.uuid({ message: 'error.id.invalid' }),
+  programId: z.uuid({ message: 'error.delegation.program' }),
   role: z.enum(DELEGATION_POSITIONS, { message: 'error.delegation.role' }),
   maxAmountCents: centsInputSchema,
   rationale: z.string().trim().min(1, { message: 'error.delegation.rationale' }).max(2000, { message: 'error.text.tooLong' }),

@@ -67,6 +67,7 @@ export const ui = {
     'common.never': 'Never',
     'common.none': 'None',
     'common.errorTitle': 'Something needs your attention',
+    'common.errorSummary': 'The form could not be sent. Problems to fix: {count}',
     'common.successTitle': 'Done',
 
     'signIn.title': 'Sign in',
@@ -312,6 +313,7 @@ export const ui = {
     'common.never': 'Jamais',
     'common.none': 'Aucun',
     'common.errorTitle': 'Un point demande votre attention',
+    'common.errorSummary': 'Le formulaire n’a pas pu être envoyé. Problèmes à corriger : {count}',
     'common.successTitle': 'C’est fait',
 
     'signIn.title': 'Se connecter',

@@ -3,7 +3,7 @@ import { requestPasswordResetInput } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice, SuccessNotice } from '../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../components/notices';
 import { PageHeading } from '../components/page-heading';
 import { TextField } from '../components/text-field';
 import { useT } from '../i18n/language';
@@ -43,7 +43,7 @@ export function ForgotPasswordPage() {
         <SuccessNotice>{t('forgot.sent')}</SuccessNotice>
       ) : (
         <>
-          <ProblemNotice problem={problems.form} />
+          <FormProblemNotice problems={problems} />
           <form noValidate onSubmit={onSubmit} aria-label={t('forgot.title')}>
             <TextField name="email" type="email" autocomplete="email" label={t('signIn.email')} problems={problems} />
             <GcdsButton type="submit" disabled={request.isPending}>

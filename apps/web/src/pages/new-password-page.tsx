@@ -8,7 +8,7 @@ import type { MessageKey } from '@tp/i18n/web';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice, SuccessNotice } from '../components/notices';
+import { ProblemNotice, SuccessNotice, FormProblemNotice } from '../components/notices';
 import { PageHeading } from '../components/page-heading';
 import { TextField } from '../components/text-field';
 import { useT } from '../i18n/language';
@@ -89,7 +89,7 @@ export function NewPasswordPage({ purpose, token }: { purpose: 'reset' | 'invita
   return (
     <section className="tp-narrow">
       <PageHeading title={t(texts.title)} intro={texts.intro ? t(texts.intro) : undefined} />
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form noValidate onSubmit={onSubmit} aria-label={t(texts.title)}>
         <TextField
           name="password"

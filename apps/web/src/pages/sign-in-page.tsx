@@ -3,7 +3,7 @@ import { signInInput } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice } from '../components/notices';
+import { FormProblemNotice } from '../components/notices';
 import { PageHeading } from '../components/page-heading';
 import { TextField } from '../components/text-field';
 import { useT } from '../i18n/language';
@@ -42,7 +42,7 @@ export function SignInPage({ returnTo }: { returnTo?: string | undefined }) {
   return (
     <section className="tp-narrow">
       <PageHeading title={t('signIn.title')} intro={t('signIn.intro')} />
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form noValidate onSubmit={onSubmit} aria-label={t('signIn.title')}>
         <TextField name="email" type="email" autocomplete="username" label={t('signIn.email')} problems={problems} />
         <TextField name="password" type="password" autocomplete="current-password" label={t('signIn.password')} problems={problems} />

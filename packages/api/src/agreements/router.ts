@@ -5,7 +5,8 @@
  * fiscal year, in the journal), then amended version by version, each amendment approved by
  * someone other than its author. One transaction per command (a file of this folder each); each
  * writes its audit record. These procedures name who may call each one and hand the work on.
- */import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, AGREEMENT_STAFF } from '@tp/domain';
+ */
+import { AGREEMENT_DRAFTERS, AGREEMENT_SIGNERS, AGREEMENT_STAFF } from '@tp/domain';
 import {
   agreementPortfolioInput,
   createAgreementInput,

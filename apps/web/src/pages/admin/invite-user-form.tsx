@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LanguageSelect } from '../../components/language-select';
 import { EMPTY_MEMBERSHIP, isMembershipField, MembershipPicker, toMembershipInput, type MembershipRow, type OrganisationOption } from '../../components/membership-picker';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n/language';
 import { formValues } from '../../lib/form-values';
@@ -56,7 +56,7 @@ export function InviteUserForm({ organisations }: { organisations: readonly Orga
       </GcdsHeading>
       <p>{t('admin.inviteIntro')}</p>
       {invited ? <SuccessNotice>{t('admin.invited', { email: invited })}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form key={formKey} noValidate onSubmit={onSubmit} aria-label={t('admin.invite')}>
         <TextField name="email" type="email" autocomplete="off" label={t('admin.email')} problems={problems} />
         <TextField name="displayName" autocomplete="off" label={t('admin.displayName')} problems={problems} />

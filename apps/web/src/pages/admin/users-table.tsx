@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { isMembershipField, MembershipPicker, toMembershipInput, type MembershipRow, type OrganisationOption } from '../../components/membership-picker';
 import { DataTable } from '../../components/data-table';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { ProblemNotice, SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems, type Problem } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
@@ -145,7 +145,7 @@ function RolesEditor({ user, organisations, onDone }: { user: AdminUser; organis
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby={`roles-${user.id}`} className="tp-inline-form">
       <h3 id={`roles-${user.id}`}>{t('admin.changeRoles', { name: user.displayName })}</h3>
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <MembershipPicker idPrefix={`user-${user.id}`} rows={rows} onChange={setRows} organisations={organisations} problems={problems} />
       <div className="tp-actions">
         <GcdsButton type="submit" disabled={save.isPending}>

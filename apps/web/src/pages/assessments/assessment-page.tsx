@@ -8,7 +8,7 @@ import { CONFLICT_DECLARATIONS, criterionScoreInput, type ConflictDeclaration } 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { InfoNotice, ProblemNotice, SuccessNotice } from '../../components/notices';
+import { InfoNotice, ProblemNotice, SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
@@ -96,7 +96,7 @@ function ConflictForm({ applicationId, organisation }: { applicationId: string; 
       </GcdsHeading>
       <p>{t('assess.coiIntro', { organisation: pick(organisation.organisationNameEn, organisation.organisationNameFr), title: organisation.title })}</p>
       <form noValidate onSubmit={onSubmit} aria-labelledby="coi-heading">
-        <ProblemNotice problem={problems.form} />
+        <FormProblemNotice problems={problems} />
         <GcdsSelect
           key={`coi-${lang}`}
           selectId="coi-choice"
@@ -228,7 +228,7 @@ function ScoringForm({ applicationId, call, mine }: { applicationId: string; cal
       {message ? <SuccessNotice>{message}</SuccessNotice> : null}
       {submitted ? <p data-testid="review-submitted">{t('assess.reviewSubmittedOn', { date: formatDate(mine.submittedAt!) })}</p> : null}
       <form noValidate onSubmit={onSave} aria-labelledby="scoring-heading">
-        <ProblemNotice problem={problems.form} />
+        <FormProblemNotice problems={problems} />
         {call.criteria.map((c, i) => {
           return (
             <fieldset key={`${c.id}-${lang}`} className="tp-membership" data-criterion={c.nameEn}>

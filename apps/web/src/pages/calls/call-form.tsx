@@ -8,7 +8,7 @@ import { CALL_PRIORITIES, callInput, ORGANISATION_TYPES, PROVINCES_AND_TERRITORI
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
 import { queryClient, trpc } from '../../lib/trpc';
@@ -157,7 +157,7 @@ export function CallForm({ callId, initial }: CallFormProps) {
   return (
     <form noValidate onSubmit={onSubmit} aria-label={callId ? t('calls.editTitle') : t('calls.newTitle')}>
       {saved ? <SuccessNotice>{t('calls.saved')}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
 
       <GcdsHeading tag="h2">{t('calls.section.program')}</GcdsHeading>
       <GcdsSelect

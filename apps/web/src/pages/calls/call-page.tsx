@@ -8,7 +8,7 @@ import { CALL_EDITORS, CALL_READERS, toDecimalString } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
@@ -237,7 +237,7 @@ function PublishedActions({ call }: { call: Call }) {
       </GcdsHeading>
       <p>{t('calls.correctIntro')}</p>
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form noValidate onSubmit={onCorrect} aria-label={t('calls.correctDescription')}>
         <GcdsTextarea textareaId="call-fix-descriptionEn" name="descriptionEn" label={t('calls.field.descriptionEn')} validateOn="other" value={call.descriptionEn} errorMessage={errorOf('descriptionEn')} />
         <GcdsTextarea textareaId="call-fix-descriptionFr" name="descriptionFr" label={t('calls.field.descriptionFr')} validateOn="other" value={call.descriptionFr} errorMessage={errorOf('descriptionFr')} />

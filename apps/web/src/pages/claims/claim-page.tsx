@@ -4,7 +4,7 @@ import type { ClaimAction } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { ProblemNotice, SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { DataTable } from '../../components/data-table';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
@@ -129,7 +129,7 @@ function CertifyPanel({ claim, onDone }: { claim: Claim; onDone(message: string)
         {t('claims.certify.title')}
       </GcdsHeading>
       <p>{t('claims.certify.text')}</p>
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <MoneyField id="certify-amount" name="certify-amount" label={t('claims.certify.amount')} problem={problems.fields.certifiedCents} value={amount} onChange={setAmount} />
       <Field id="certify-reason" label={t('claims.certify.reason')} value={reason} problem={problems.fields.adjustmentReason} onChange={setReason} />
       <ConfirmAct

@@ -4,7 +4,7 @@ import { CLAIM_KINDS, claimInput, COST_CATEGORIES, FUNDING_SOURCE_KINDS } from '
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { ProblemNotice, SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
@@ -123,7 +123,7 @@ function NewClaimForm({ options }: { options: Options }) {
           void onSubmit();
         }}
       >
-        <ProblemNotice problem={problems.form} />
+        <FormProblemNotice problems={problems} />
         <Select id="claim-kind" label={t('claims.field.kind')} value={draft.kind} problem={field('kind')} onChange={(v) => set({ kind: v })}>
           {CLAIM_KINDS.filter((k) => k !== 'advance' || options.paymentBasis === 'advance').map((k) => (
             <option key={k} value={k}>

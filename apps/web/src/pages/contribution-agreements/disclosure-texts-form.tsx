@@ -6,7 +6,7 @@
 import { GcdsButton, GcdsInput, GcdsTextarea } from '@cdssnc/gcds-components-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ProblemNotice } from '../../components/notices';
+import { FormProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, type FormProblems } from '../../lib/form-problems';
 import { trpc } from '../../lib/trpc';
@@ -32,7 +32,7 @@ export function DisclosureTextsForm({ agreementId, initial, onDone }: { agreemen
   };
   return (
     <form data-testid="disclosure-form" onSubmit={(e) => e.preventDefault()}>
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <GcdsInput inputId="disclosure-titleFr" name="titleFr" label={t('ca.section.titleFr')} type="text" validateOn="other" value={values.titleFr} errorMessage={err('titleFr')} onGcdsInput={set('titleFr')} />
       {(['descriptionFr', 'expectedResultsEn', 'expectedResultsFr'] as const).map((f) => (
         <GcdsTextarea key={f} textareaId={`disclosure-${f}`} name={f} label={t(`ca.section.${f}`)} rows={3} validateOn="other" value={values[f]} errorMessage={err(f)} onGcdsInput={set(f)} />

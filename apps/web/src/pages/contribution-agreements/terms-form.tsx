@@ -28,7 +28,7 @@ import {
 } from '@tp/domain';
 import type { MessageKey } from '@tp/i18n/web';
 import { useState, type ReactNode } from 'react';
-import { ProblemNotice } from '../../components/notices';
+import { ProblemNotice, FormProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { problemsFromIssues, type FormProblems, type Problem } from '../../lib/form-problems';
 import { MoneyField, readMoney } from '../intake/money-field';
@@ -222,7 +222,7 @@ export function TermsForm({ initial, options, problems, children }: { initial: D
 
   return (
     <>
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <Section id="project" title={t('ca.form.section.project')}>
         <Input id="terms-title" label={t('ca.form.title')} value={d.title} problem={f('title')} onChange={(v) => set({ title: v })} />
         <Input id="terms-title-fr" label={t('ca.form.titleFr')} value={d.titleFr} problem={f('titleFr')} onChange={(v) => set({ titleFr: v })} />

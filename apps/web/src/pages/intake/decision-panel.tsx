@@ -3,7 +3,7 @@ import { GcdsButton } from '@cdssnc/gcds-components-react';
 import { DECISION_OUTCOMES, decisionInput, type DecisionOutcome, type RecommendationOutcome, toDecimalString } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';
 import type { ApplicationDetail } from './application-view';
@@ -72,7 +72,7 @@ function DecisionForm({ app }: { app: ApplicationDetail }) {
   return (
     <form noValidate onSubmit={(event) => onSubmit(event, amountText)} aria-label={t('assess.decision')}>
       {done ? <SuccessNotice>{t('assess.decided')}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <OutcomeFields
         idPrefix="decide"
         outcomes={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`assess.decision.${o}`) }))}

@@ -3,7 +3,7 @@ import { GcdsButton } from '@cdssnc/gcds-components-react';
 import { RECOMMENDATION_OUTCOMES, recommendationInput, type RecommendationOutcome } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ProblemNotice } from '../../components/notices';
+import { FormProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { trpc } from '../../lib/trpc';
 import type { ApplicationDetail } from './application-view';
@@ -50,7 +50,7 @@ function RecommendationForm({ applicationId }: { applicationId: string }) {
 
   return (
     <form noValidate onSubmit={(event) => onSubmit(event, amountText)} aria-label={t('assess.recommendation')}>
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <OutcomeFields
         idPrefix="recommend"
         outcomes={RECOMMENDATION_OUTCOMES.map((o) => ({ value: o, label: t(`assess.outcome.${o}`) }))}

@@ -3,7 +3,7 @@ import { GcdsButton, GcdsSelect } from '@cdssnc/gcds-components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { DataTable } from '../../components/data-table';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { QueryView } from '../../components/query-view';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, type FormProblems } from '../../lib/form-problems';
@@ -74,7 +74,7 @@ function AssignForm({ applicationId }: { applicationId: string }) {
       {(list) => (
         <form noValidate onSubmit={onSubmit} aria-label={t('assess.assignSubmit')}>
           {assigned !== null ? <SuccessNotice>{t('assess.assigned', { name: assigned })}</SuccessNotice> : null}
-          <ProblemNotice problem={problems.form} />
+          <FormProblemNotice problems={problems} />
           <GcdsSelect
             key={`reviewer-${lang}`}
             selectId="assign-reviewer"

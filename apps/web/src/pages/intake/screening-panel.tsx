@@ -3,7 +3,7 @@ import { GcdsButton, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-re
 import { SCREENING_CHECKLIST, screeningInput, type ScreeningItem } from '@tp/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { useT } from '../../i18n/language';
 import { formValues } from '../../lib/form-values';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
@@ -81,7 +81,7 @@ function ScreeningForm({ applicationId }: { applicationId: string }) {
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('assess.screening')}>
       {done ? <SuccessNotice>{t('assess.screened')}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       {SCREENING_CHECKLIST.map((item) => (
         <GcdsSelect
           key={`${item}-${lang}`}

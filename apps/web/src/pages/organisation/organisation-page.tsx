@@ -7,7 +7,7 @@ import { organisationProfileInput, type Language } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { LanguageSelect } from '../../components/language-select';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { PageHeading, SectionHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { RoleGate } from '../../components/role-gate';
@@ -136,7 +136,7 @@ function ProfileForm({ org, onDone }: { org: MyOrganisation; onDone(outcome: nul
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label={t('organisation.edit')}>
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <OrganisationFields
         idPrefix={`org-${org.id}`}
         problems={problems}
@@ -191,7 +191,7 @@ function InviteColleague({ org }: { org: MyOrganisation }) {
       </GcdsHeading>
       <p>{t('organisation.inviteIntro')}</p>
       {invited ? <SuccessNotice>{t('organisation.invited', { email: invited })}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form key={formKey} noValidate onSubmit={onSubmit} aria-label={t('organisation.invite')}>
         <TextField name="email" type="email" autocomplete="off" label={t('register.email')} problems={problems} />
         <TextField name="displayName" autocomplete="off" label={t('register.displayName')} problems={problems} />

@@ -9,7 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { LanguageSelect } from '../../components/language-select';
-import { InfoNotice, ProblemNotice } from '../../components/notices';
+import { InfoNotice, FormProblemNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n/language';
@@ -68,7 +68,7 @@ export function RegisterPage() {
   return (
     <section className="tp-narrow">
       <PageHeading title={t('register.title')} intro={t('register.intro')} />
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form noValidate onSubmit={onSubmit} aria-label={t('register.title')}>
         <fieldset className="tp-membership">
           <legend>{t('register.you')}</legend>

@@ -3,7 +3,7 @@ import { GcdsButton, GcdsSelect, GcdsTextarea } from '@cdssnc/gcds-components-re
 import { COLLECTION_FREQUENCIES, GBA_DIMENSIONS, INDICATOR_DIRECTIONS, INDICATOR_UNITS, indicatorInput } from '@tp/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice } from '../../components/notices';
+import { FormProblemNotice } from '../../components/notices';
 import { TextField } from '../../components/text-field';
 import { useT } from '../../i18n/language';
 import { NO_PROBLEMS, problemsFromError, problemsFromIssues, type FormProblems } from '../../lib/form-problems';
@@ -130,7 +130,7 @@ export function IndicatorForm({ outcomeId, indicator, onDone }: IndicatorFormPro
     <form noValidate onSubmit={onSubmit} aria-label={indicator ? t('perf.editTitle', { name: pick(indicator.nameEn, indicator.nameFr) }) : t('perf.newTitle')} className="tp-rows">
       <fieldset>
         <legend>{indicator ? t('perf.editTitle', { name: pick(indicator.nameEn, indicator.nameFr) }) : t('perf.newTitle')}</legend>
-        <ProblemNotice problem={problems.form} />
+        <FormProblemNotice problems={problems} />
         {text('code', t('prog.code'), indicator?.code, t('prog.codeHint'))}
         {text('nameEn', t('prog.nameEn'), indicator?.nameEn)}
         {text('nameFr', t('prog.nameFr'), indicator?.nameFr)}

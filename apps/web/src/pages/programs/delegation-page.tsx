@@ -11,7 +11,7 @@ import type { MessageKey } from '@tp/i18n/web';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { DataTable } from '../../components/data-table';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { ProblemNotice, SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { AnyRoleGate } from '../../components/role-gate';
@@ -244,7 +244,7 @@ function ProposeForm({ data }: { data: Instrument }) {
       </GcdsHeading>
       <p>{t('delegation.proposeText')}</p>
       {proposed ? <SuccessNotice>{proposed}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form noValidate onSubmit={(e) => void onSubmit(e)}>
         <GcdsSelect key={`program-${lang}`} selectId="field-programId" name="programId" label={t('fin.col.program')} value={programId} required errorMessage={errorOf('programId')} onGcdsChange={(e) => setProgramId(String(e.detail ?? ''))}>
           <option value="">{t('delegation.choose')}</option>
@@ -343,7 +343,7 @@ function AppointForm({ data }: { data: Instrument }) {
       </GcdsHeading>
       <p>{t('delegation.appointText')}</p>
       {proposed ? <SuccessNotice>{proposed}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form noValidate aria-labelledby="delegation-appoint" onSubmit={(e) => void onSubmit(e)}>
         <GcdsSelect key={`person-${lang}`} selectId="field-userId" name="userId" label={t('delegation.person')} value={userId} required errorMessage={errorOf('userId')} onGcdsChange={(e) => setUserId(String(e.detail ?? ''))}>
           <option value="">{t('delegation.choose')}</option>

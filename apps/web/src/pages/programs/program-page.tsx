@@ -7,7 +7,7 @@ import { PROGRAM_EDITORS, PROGRAM_STAFF, programInput, streamInput, toDecimalStr
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { ProblemNotice, SuccessNotice } from '../../components/notices';
+import { SuccessNotice, FormProblemNotice } from '../../components/notices';
 import { PageHeading } from '../../components/page-heading';
 import { QueryView } from '../../components/query-view';
 import { TextField } from '../../components/text-field';
@@ -143,7 +143,7 @@ function TermsForm({ program }: { program: Program }) {
         {t('prog.terms')}
       </GcdsHeading>
       {saved ? <SuccessNotice>{t('prog.saved')}</SuccessNotice> : null}
-      <ProblemNotice problem={problems.form} />
+      <FormProblemNotice problems={problems} />
       <form noValidate onSubmit={onSubmit} aria-label={t('prog.terms')}>
         <TextField name="nameEn" label={t('prog.nameEn')} problems={problems} defaultValue={program.nameEn} />
         <TextField name="nameFr" label={t('prog.nameFr')} problems={problems} defaultValue={program.nameFr} />
@@ -242,7 +242,7 @@ function Streams({ program, canEdit }: { program: Program; canEdit: boolean }) {
         <>
           <GcdsHeading tag="h3">{t('prog.addStream')}</GcdsHeading>
           {added ? <SuccessNotice>{t('prog.streamAdded', { name: added })}</SuccessNotice> : null}
-          <ProblemNotice problem={problems.form} />
+          <FormProblemNotice problems={problems} />
           <form key={formKey} noValidate onSubmit={onSubmit} aria-label={t('prog.addStream')}>
             <TextField name="stream-code" label={t('prog.code')} hint={t('prog.codeHint')} problems={problems} />
             <TextField name="stream-nameEn" label={t('prog.nameEn')} problems={problems} />

@@ -137,6 +137,7 @@ export function ReportForm({ report, comments, onSubmitted }: { report: Report; 
     >
       {report.status === 'returned' ? <InfoNotice title={t('rep.returned.title')}>{t('rep.returned.text')}</InfoNotice> : null}
       <InfoNotice title={t('rep.privacy.title')}>{t('rep.privacy.text')}</InfoNotice>
+      {/* Not the error summary: autosave refreshes these problems while the user types, and the summary would take the focus. */}
       <ProblemNotice problem={problems.form} />
 
       <FormSection id="activities" comment={comments.activities}>
