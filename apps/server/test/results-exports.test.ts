@@ -54,9 +54,24 @@ describe('results exports', () => {
       const rollup = await api.results.rollup({ programId, fiscalYear: year });
       for (const ind of rollup.outcomes.flatMap((o) => o.indicators)) {
         const row = rows.find((r) => r[2] === ind.nameEn);
-        expect(row?.[columns[i]!] ?? null, `${ind.code} ${year}`).toBe(ind.actual ?? '');
+        // A number in the sheet (Excel can total it), equal to the rollup's figure.
+        const cell = row?.[columns[i]!] ?? '';
+        expect(cell === '' ? null : Number(cell), `${ind.code} ${year}`).toBe(ind.actual === null ? null : Number(ind.actual));
       }
     }
+    // Typed cells: the actuals and targets are numbers, the target date a date (not text).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = rows[0]!;
+    const cellsOf = (name: string) => ws.getColumn(header.indexOf(name) + 1).values.slice(2).filter((v) => v !== null && v !== undefined && v !== '');
+    const actuals = cellsOf('Actual 2023-24 / Réel 2023-24');
+    expect(actuals.length).toBeGreaterThan(0);
+    expect(actuals.every((v) => typeof v === 'number')).toBe(true);
+    expect(cellsOf('Target / Cible').every((v) => typeof v === 'number')).toBe(true);
+    const dates = cellsOf('Date to achieve target / Date d’atteinte de la cible');
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((v) => v instanceof Date)).toBe(true);
     const csv = await server.app.inject({ method: 'GET', url: `/exports/results-indicators.csv?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } });
     expect(csv.statusCode).toBe(200);
     expect(csv.body.split('\n')[0]).toContain('Indicator / Indicateur');
@@ -76,6 +91,14 @@ describe('results exports', () => {
     const count = gba[0]!.indexOf('Count / Nombre');
     expect(gba.length).toBeGreaterThan(1);
     for (const r of gba.slice(1)) expect(['1', '2', '3', '4']).not.toContain(r[count]);
+    // Shares are percentages Excel can compute with (0.25 shown as 25.0%), not text.
+    const gbaBook = new ExcelJS.Workbook();
+    await gbaBook.xlsx.load((await server.app.inject({ method: 'GET', url: `/exports/results-gba.xlsx?programId=${programId}&fiscalYear=2023-24`, headers: { cookie } })).rawPayload as unknown as ArrayBuffer);
+    const shareColumn = gbaBook.worksheets[0]!.getColumn(gba[0]!.indexOf('Projects reporting it / Projets qui le déclarent') + 1);
+    const shares = shareColumn.values.slice(2).filter((v) => v !== null && v !== undefined);
+    expect(shares.length).toBeGreaterThan(0);
+    expect(shares.every((v) => typeof v === 'number' && v >= 0 && v <= 1)).toBe(true);
+    expect(shareColumn.numFmt).toBe('0.0%');
   });
 
   it('the annual report is a PDF', async () => {

@@ -35,9 +35,32 @@ export type ExportFormat = 'xlsx' | 'csv';
 
 export interface Sheet {
   name: string;
-  columns: { key: string; header: string; money?: boolean; width?: number }[];
+  /**
+   * `money`: cents, written with two decimals. `type`: how a spreadsheet holds the column's values
+   * (the rows keep what a CSV shows): numbers as numbers, ISO dates as dates, "25%" as a percentage,
+   * so an analyst can total, sort and chart them; a value that is not one (a "fewer than 5") stays text.
+   */
+  columns: { key: string; header: string; money?: boolean; type?: 'number' | 'date' | 'percent'; width?: number }[];
   rows: Record<string, string | number | bigint | null>[];
 }
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PERCENT = /^(-?\d+(\.\d+)?)%$/;
+
+/** A value as the spreadsheet types it (see Sheet's columns). */
+export function spreadsheetValue(column: Sheet['columns'][number], v: string | number | bigint | null): string | number | Date | null {
+  if (typeof v === 'bigint') return column.money ? Number(toDecimalString(v)) : Number(v);
+  if (typeof v !== 'string') return v;
+  if (column.type === 'number' && NUMBER.test(v)) return Number(v);
+  const date = column.type === 'date' ? ISO_DATE.exec(v) : null;
+  if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+  const percent = column.type === 'percent' ? PERCENT.exec(v) : null;
+  if (percent) return Number(percent[1]) / 100;
+  return v;
+}
+
+const FORMATS = { number: undefined, date: 'yyyy-mm-dd', percent: '0.0%' } as const;
 
 /** One sheet as a file. Money goes in as an exact decimal number with two places. */
 export async function writeSheet(sheet: Sheet, format: ExportFormat): Promise<Buffer> {
@@ -47,15 +70,15 @@ export async function writeSheet(sheet: Sheet, format: ExportFormat): Promise<Bu
   const ws = workbook.addWorksheet(sheet.name.slice(0, 31));
   ws.columns = sheet.columns.map((c) => ({ key: c.key, header: c.header, width: c.width ?? Math.max(12, Math.min(40, c.header.length + 2)) }));
   for (const row of sheet.rows) {
-    const out: Record<string, string | number | null> = {};
-    for (const c of sheet.columns) {
-      const v = row[c.key] ?? null;
-      // A cents amount becomes its exact decimal ("1234.56"), then a number Excel shows with two places.
-      out[c.key] = typeof v === 'bigint' ? (c.money ? Number(toDecimalString(v)) : Number(v)) : v;
-    }
+    const out: Record<string, string | number | Date | null> = {};
+    // A cents amount becomes its exact decimal ("1234.56"), then a number Excel shows with two places.
+    for (const c of sheet.columns) out[c.key] = spreadsheetValue(c, row[c.key] ?? null);
     ws.addRow(out);
   }
-  for (const c of sheet.columns) if (c.money) ws.getColumn(c.key).numFmt = '#,##0.00';
+  for (const c of sheet.columns) {
+    const format = c.money ? '#,##0.00' : c.type ? FORMATS[c.type] : undefined;
+    if (format) ws.getColumn(c.key).numFmt = format;
+  }
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -125,7 +148,7 @@ export async function paymentsSheet(db: Db, filters: { fiscalYear?: string | nul
   return {
     name: 'Payments',
     columns: [
-      { key: 'paymentDate', header: 'payment_date' },
+      { key: 'paymentDate', header: 'payment_date', type: 'date' },
       { key: 'claim', header: 'claim_reference', width: 18 },
       { key: 'agreement', header: 'agreement_reference', width: 18 },
       { key: 'payee', header: 'payee_legal_name', width: 36 },
@@ -137,7 +160,8 @@ export async function paymentsSheet(db: Db, filters: { fiscalYear?: string | nul
       { key: 'amount', header: 'amount_cad', money: true },
     ],
     rows: rows.map((r) => ({
-      paymentDate: (r.releasedAt ?? r.createdAt).toISOString().slice(0, 10),
+      // The day in Ottawa, as every date the department reckons (a release at 8 p.m. is not tomorrow's).
+      paymentDate: isoDateIn(r.releasedAt ?? r.createdAt, 'America/Toronto'),
       claim: r.referenceNumber,
       agreement: r.agreementReference,
       payee: r.legalNameEn,
