@@ -121,6 +121,21 @@ describe('an advance, from claim to payment', () => {
     expect((await finance.claims.ledger({ agreementId })).balances).toMatchObject({ paid: 3_000_000n, advancesOutstanding: 3_000_000n });
     const audit = await h.t.db.selectFrom('auditEvent').select('action').where('entityId', '=', claimId).orderBy('occurredAt').execute();
     expect(audit.map((a) => a.action)).toEqual(['submit', 'certify', 'release']);
+    // Each hand-off was told (raw SQL over the outbox, by the claim's link): finance when it was
+    // certified, the recipient when certified and when paid; each in their language.
+    const { rows: told } = await sql<{ to: string; template: string; lang: string; subject: string }>`
+      select to_address as "to", template, language as lang, subject from mail_message
+      where template like 'claim%' and body_text like ${`%/claims/${claimId}%`} order by template, to_address`.execute(h.t.db);
+    expect(told.map((m) => [m.template, m.to, m.lang])).toEqual([
+      ['claimCertified', 'recipient.windsor@example.ca', 'en'],
+      ['claimPaid', 'recipient.windsor@example.ca', 'en'],
+      // Every active finance officer (this file adds two: one who is also a program officer).
+      ['claimToRelease', 'both@example.ca', 'en'],
+      ['claimToRelease', 'finance2@example.ca', 'en'],
+      ['claimToRelease', 'finance@example.ca', 'fr'],
+    ]);
+    expect(told.find((m) => m.template === 'claimToRelease' && m.lang === 'fr')?.subject).toBe(`La demande ${made.referenceNumber} est attestée et prête à être libérée`);
+    expect(told.find((m) => m.template === 'claimPaid')?.subject).toBe(`Payment of $30,000.00 released for claim ${made.referenceNumber}`);
     await expectBalancesMatchJournal();
   });
 
@@ -203,6 +218,10 @@ describe('segregation of duties and who sees what', () => {
     const { api: officer } = await h.signInAs('officer@example.ca');
     await officer.claims.reject({ claimId: c.id, reason: 'Receipts missing' });
     expect(await claimed()).toBe(before);
+    // The recipient is told why, and nobody in finance (nothing to release).
+    const notices = await h.t.db.selectFrom('mailMessage').select(['toAddress', 'template', 'bodyText']).where('bodyText', 'like', `%/claims/${c.id}%`).execute();
+    expect(notices.map((m) => [m.template, m.toAddress])).toEqual([['claimRejected', 'recipient.windsor@example.ca']]);
+    expect(notices[0]!.bodyText).toContain('Receipts missing');
     await expectBalancesMatchJournal();
   });
 

@@ -31,6 +31,18 @@ export const mail = {
       'Funding decision for application {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nSubject: application {reference}, “{title}”\n\nThank you for applying to the call “{call}”. After careful assessment, we regret to inform you that the Department is unable to fund your project.\n\nThe demand for funding was greater than the money available. You may ask the program for feedback on your application.\n\nSincerely,\n\n{decider}\nPublic Safety Canada',
+    'mail.claimToRelease.subject': 'Claim {claim} is certified and ready for release',
+    'mail.claimToRelease.body':
+      'Hello {name},\n\nThe claim {claim} of {organisation} under agreement {agreement} was certified for {amount} (Financial Administration Act, section 34). It waits for its payment to be released (section 33):\n{link}',
+    'mail.claimCertified.subject': 'Your claim {claim} is certified',
+    'mail.claimCertified.body':
+      'Hello {name},\n\nThe program certified your claim {claim} under agreement {agreement} for {amount}. Finance will now release the payment; you will be told when it is paid.\n\nThe claim is in the portal:\n{link}',
+    'mail.claimRejected.subject': 'Your claim {claim} was not accepted',
+    'mail.claimRejected.body':
+      'Hello {name},\n\nThe program did not accept your claim {claim} under agreement {agreement}, for this reason:\n\n{reason}\n\nYou may submit a new claim that addresses it. The claim is in the portal:\n{link}',
+    'mail.claimPaid.subject': 'Payment of {amount} released for claim {claim}',
+    'mail.claimPaid.body':
+      'Hello {name},\n\nThe payment of {amount} for your claim {claim} under agreement {agreement} was released. It reaches your account through the Government of Canada’s payment system, usually within a few business days.\n\n{link}',
     'mail.signatureWaiting.subject': 'Agreement {reference} waits for your signature',
     'mail.signatureWaiting.body':
       'Hello {name},\n\n{organisation} signed the contribution agreement {reference}, “{title}”, for {amount}. The amount is within the delegated authority of your position ({position}) and above that of the positions below it, so the agreement waits for your signature for the department:\n{link}\n\nIt is also in the signature queue on your home page.',
@@ -72,6 +84,18 @@ export const mail = {
       'Décision de financement pour la demande {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nObjet : demande {reference}, « {title} »\n\nNous vous remercions d’avoir répondu à l’appel « {call} ». Après une évaluation attentive, nous avons le regret de vous informer que le Ministère ne peut pas financer votre projet.\n\nLa demande de financement a dépassé les fonds disponibles. Vous pouvez demander au programme une rétroaction sur votre demande.\n\nVeuillez agréer nos salutations distinguées.\n\n{decider}\nSécurité publique Canada',
+    'mail.claimToRelease.subject': 'La demande {claim} est attestée et prête à être libérée',
+    'mail.claimToRelease.body':
+      'Bonjour {name},\n\nLa demande {claim} de {organisation} au titre de l’entente {agreement} a été attestée pour {amount} (Loi sur la gestion des finances publiques, article 34). Elle attend la libération de son paiement (article 33) :\n{link}',
+    'mail.claimCertified.subject': 'Votre demande {claim} est attestée',
+    'mail.claimCertified.body':
+      'Bonjour {name},\n\nLe programme a attesté votre demande {claim} au titre de l’entente {agreement} pour {amount}. Les finances vont maintenant libérer le paiement; vous serez avisé quand il sera versé.\n\nLa demande est dans le portail :\n{link}',
+    'mail.claimRejected.subject': 'Votre demande {claim} n’a pas été acceptée',
+    'mail.claimRejected.body':
+      'Bonjour {name},\n\nLe programme n’a pas accepté votre demande {claim} au titre de l’entente {agreement}, pour le motif suivant :\n\n{reason}\n\nVous pouvez soumettre une nouvelle demande qui en tient compte. La demande est dans le portail :\n{link}',
+    'mail.claimPaid.subject': 'Paiement de {amount} libéré pour la demande {claim}',
+    'mail.claimPaid.body':
+      'Bonjour {name},\n\nLe paiement de {amount} pour votre demande {claim} au titre de l’entente {agreement} a été libéré. Il parvient à votre compte par le système de paiement du gouvernement du Canada, habituellement en quelques jours ouvrables.\n\n{link}',
     'mail.signatureWaiting.subject': 'L’entente {reference} attend votre signature',
     'mail.signatureWaiting.body':
       'Bonjour {name},\n\n{organisation} a signé l’entente de contribution {reference}, « {title} », de {amount}. Le montant relève du pouvoir délégué de votre poste ({position}) et dépasse celui des postes inférieurs : l’entente attend votre signature au nom du ministère :\n{link}\n\nElle figure aussi dans la file des signatures de votre page d’accueil.',

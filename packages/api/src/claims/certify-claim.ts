@@ -7,8 +7,10 @@ import { assertClaimAction, balancesOf, certificationAmountRefusal, DomainError,
 import type { RequestMeta } from '../context';
 import type { Viewer } from '../auth/resolve-session';
 import { journal, lockClaim } from './journal';
+import { claimHandOff } from './hand-off-notices';
+import type { MailDeps } from '../mail/mailer';
 
-export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, input: { claimId: string; certifiedCents: bigint; adjustmentReason: string }): Promise<void> {
+export async function certifyClaim(db: Db, deps: MailDeps, user: Viewer, meta: RequestMeta, input: { claimId: string; certifiedCents: bigint; adjustmentReason: string }): Promise<void> {
   await inTransaction(db, async ({ tx }) => {
     const c = await lockClaim(tx, input.claimId);
     await tx.selectFrom('agreement').select('id').where('id', '=', c.agreementId).forUpdate().execute();
@@ -35,15 +37,17 @@ export async function certifyClaim(db: Db, user: Viewer, meta: RequestMeta, inpu
         await tx.insertInto('ledgerEntry').values({ agreementId: c.agreementId, fiscalYear: c.fiscalYear, kind: 'advance_reconciled', amountCents: reconciles, claimId: c.id, createdBy: user.id, memo: c.referenceNumber }).execute();
       }
     }
+    await claimHandOff(tx, deps, c, 'certified', { amountCents: input.certifiedCents });
     await recordAudit(tx, { actorUserId: user.id, entityType: 'claim', entityId: c.id, action: 'certify', before: { status: c.status }, after: { status: 'certified', certifiedCents: input.certifiedCents, adjustmentReason: input.adjustmentReason }, requestId: meta.requestId });
   });
 }
 
-export async function rejectClaim(db: Db, user: Viewer, meta: RequestMeta, input: { claimId: string; reason: string }): Promise<void> {
+export async function rejectClaim(db: Db, deps: MailDeps, user: Viewer, meta: RequestMeta, input: { claimId: string; reason: string }): Promise<void> {
   await inTransaction(db, async ({ tx }) => {
     const c = await lockClaim(tx, input.claimId);
     assertClaimAction('reject', c, user);
     await tx.updateTable('claim').set({ status: 'rejected', rejectedBy: user.id, rejectedAt: new Date(), rejectionReason: input.reason }).where('id', '=', c.id).execute();
+    await claimHandOff(tx, deps, c, 'rejected', { amountCents: c.requestedCents, reason: input.reason });
     await recordAudit(tx, { actorUserId: user.id, entityType: 'claim', entityId: c.id, action: 'reject', before: { status: c.status }, after: { status: 'rejected', reason: input.reason }, requestId: meta.requestId });
   });
 }

@@ -8,6 +8,8 @@ import { assertClaimAction, balancesOf, DomainError, holdbackReleasedBy, payment
 import type { RequestMeta } from '../context';
 import type { Viewer } from '../auth/resolve-session';
 import { journal, limitsOf, lockClaim, money, translateMoneyError } from './journal';
+import { claimHandOff } from './hand-off-notices';
+import type { MailDeps } from '../mail/mailer';
 
 export interface ReleaseResult {
   paidCents: bigint;
@@ -16,7 +18,7 @@ export interface ReleaseResult {
   repeated: boolean;
 }
 
-export async function releasePayment(db: Db, user: Viewer, meta: RequestMeta, input: { claimId: string; releaseKey: string }): Promise<ReleaseResult> {
+export async function releasePayment(db: Db, deps: MailDeps, user: Viewer, meta: RequestMeta, input: { claimId: string; releaseKey: string }): Promise<ReleaseResult> {
   try {
     return await inTransaction(db, async ({ tx }) => {
       const c = await lockClaim(tx, input.claimId);
@@ -43,6 +45,7 @@ export async function releasePayment(db: Db, user: Viewer, meta: RequestMeta, in
       if (released > 0n) {
         await tx.insertInto('ledgerEntry').values({ agreementId: agreement.id, fiscalYear: c.fiscalYear, kind: 'holdback_released', amountCents: released, claimId: c.id, createdBy: user.id, memo: c.referenceNumber }).execute();
       }
+      await claimHandOff(tx, deps, c, 'paid', { amountCents: amount });
       await recordAudit(tx, { actorUserId: user.id, entityType: 'payment', entityId: c.id, action: 'release', before: { status: 'certified' }, after: { status: 'paid', amountCents: amount, releaseKey: input.releaseKey }, requestId: meta.requestId });
       return { paidCents: amount, releasedAt: now, repeated: false };
     });

@@ -36,14 +36,14 @@ export const claimsRouter = router({
   get: authedProcedure.input(z.object({ claimId: uuidSchema })).query(({ ctx, input }) => getClaim(ctx.db, ctx.user, input.claimId)),
   options: authedProcedure.input(z.object({ agreementId: uuidSchema })).query(({ ctx, input }) => claimOptions(ctx.db, ctx.user, input.agreementId)),
   certify: certifier.input(certifyClaimInput).mutation(async ({ ctx, input }) => {
-    await certifyClaim(ctx.db, ctx.user, ctx.meta, input);
+    await certifyClaim(ctx.db, ctx, ctx.user, ctx.meta, input);
     return { ok: true as const };
   }),
   reject: certifier.input(rejectClaimInput).mutation(async ({ ctx, input }) => {
-    await rejectClaim(ctx.db, ctx.user, ctx.meta, input);
+    await rejectClaim(ctx.db, ctx, ctx.user, ctx.meta, input);
     return { ok: true as const };
   }),
-  release: finance.input(releasePaymentInput).mutation(({ ctx, input }) => releasePayment(ctx.db, ctx.user, ctx.meta, input)),
+  release: finance.input(releasePaymentInput).mutation(({ ctx, input }) => releasePayment(ctx.db, ctx, ctx.user, ctx.meta, input)),
   ledger: authedProcedure.input(z.object({ agreementId: uuidSchema })).query(({ ctx, input }) => agreementLedger(ctx.db, ctx.user, input.agreementId)),
   reconciliation: moneyReaders
     .input(

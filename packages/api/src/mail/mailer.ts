@@ -103,6 +103,10 @@ export interface MailToQueue {
   to: string;
   lang: Lang;
   template:
+    | 'claimToRelease'
+    | 'claimCertified'
+    | 'claimRejected'
+    | 'claimPaid'
     | 'signatureWaiting'
     | 'invitation'
     | 'passwordReset'
