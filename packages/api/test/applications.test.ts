@@ -233,6 +233,10 @@ describe('screening and assessment', () => {
     expect(await next()).toEqual([['recommend'], ['assignReviewer'], []]);
     await officer.assessment.recommend({ applicationId: id, outcome: 'fund', amountCents: null, rationale: 'Strong' });
     expect(await next()).toEqual([[], ['decide'], []]);
+    // $300,000 is above an officer's limit: the decision waits for the program manager, who is told (in French, his language); not the deputy head, nor the officer who recommended it.
+    const waiting = await h.t.db.selectFrom('mailMessage').select(['toAddress', 'language', 'subject']).where('template', '=', 'decisionWaiting').where('bodyText', 'like', `%/intake/${id}%`).execute();
+    expect(waiting.map((m) => [m.toAddress, m.language])).toEqual([['manager@example.ca', 'fr']]);
+    expect(waiting[0]!.subject).toMatch(/^La demande de financement APP-\d{4}-\d{6} attend votre décision$/);
     // The officer recommended it: they cannot decide it, and $300,000 is above their $250,000 authority anyway.
     const own = await rejection(officer.assessment.decide({ applicationId: id, outcome: 'approved', amountCents: 30_000_000n, rationale: 'ok' }));
     expect(own).toMatchObject({ code: 'FORBIDDEN', messageKey: 'error.decision.aboveLimit', field: 'amountCents' });

@@ -31,6 +31,10 @@ export const mail = {
       'Funding decision for application {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nSubject: application {reference}, “{title}”\n\nThank you for applying to the call “{call}”. After careful assessment, we regret to inform you that the Department is unable to fund your project.\n\nThe demand for funding was greater than the money available. You may ask the program for feedback on your application.\n\nSincerely,\n\n{decider}\nPublic Safety Canada',
+    'mail.decisionWaiting.amount': ' for {amount}',
+    'mail.decisionWaiting.subject': 'Application {reference} waits for your funding decision',
+    'mail.decisionWaiting.body':
+      'Hello {name},\n\nThe application {reference}, “{title}”, was recommended{amount}. The amount is within the delegated authority of your position and above that of the positions below it, so the funding decision waits for you:\n{link}',
     'mail.claimToRelease.subject': 'Claim {claim} is certified and ready for release',
     'mail.claimToRelease.body':
       'Hello {name},\n\nThe claim {claim} of {organisation} under agreement {agreement} was certified for {amount} (Financial Administration Act, section 34). It waits for its payment to be released (section 33):\n{link}',
@@ -84,6 +88,10 @@ export const mail = {
       'Décision de financement pour la demande {reference}',
     'mail.decisionDeclined.body':
       '{date}\n\n{organisation}\n\nObjet : demande {reference}, « {title} »\n\nNous vous remercions d’avoir répondu à l’appel « {call} ». Après une évaluation attentive, nous avons le regret de vous informer que le Ministère ne peut pas financer votre projet.\n\nLa demande de financement a dépassé les fonds disponibles. Vous pouvez demander au programme une rétroaction sur votre demande.\n\nVeuillez agréer nos salutations distinguées.\n\n{decider}\nSécurité publique Canada',
+    'mail.decisionWaiting.amount': ' pour {amount}',
+    'mail.decisionWaiting.subject': 'La demande de financement {reference} attend votre décision',
+    'mail.decisionWaiting.body':
+      'Bonjour {name},\n\nLa demande {reference}, « {title} », a été recommandée{amount}. Le montant relève du pouvoir délégué de votre poste et dépasse celui des postes inférieurs : la décision de financement vous attend :\n{link}',
     'mail.claimToRelease.subject': 'La demande {claim} est attestée et prête à être libérée',
     'mail.claimToRelease.body':
       'Bonjour {name},\n\nLa demande {claim} de {organisation} au titre de l’entente {agreement} a été attestée pour {amount} (Loi sur la gestion des finances publiques, article 34). Elle attend la libération de son paiement (article 33) :\n{link}',

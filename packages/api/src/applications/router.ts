@@ -124,7 +124,7 @@ export const assessmentRouter = router({
   scores: applicationStaff.input(z.object({ applicationId: uuidSchema })).query(({ ctx, input }) => applicationScores(ctx.db, input.applicationId)),
   ranking: applicationStaff.input(z.object({ callId: uuidSchema })).query(({ ctx, input }) => rankingForCall(ctx.db, input.callId)),
   recommend: officer.input(recommendationInput).mutation(async ({ ctx, input }) => {
-    await recommend(ctx.db, ctx.user, ctx.meta, input);
+    await recommend(ctx.db, ctx, ctx.user, ctx.meta, input);
     return { ok: true as const };
   }),
   decide: decider.input(decisionInput).mutation(({ ctx, input }) => decide(ctx.db, ctx, ctx.user, ctx.meta, input)),

@@ -71,6 +71,14 @@ export async function signatureQueue(db: Db, viewer: Viewer): Promise<QueueItem[
   return out.sort((x, y) => x.since.getTime() - y.since.getTime());
 }
 
+/** Who an amount in a program goes to today: the position (routeAmong) and the people who act under it there, less those excluded (its author). */
+export async function routedTo(tx: Db | Tx, programId: string, amountCents: bigint, exclude: readonly string[]) {
+  const limits = await tx.selectFrom('programApprovalLimit').select(['role', 'maxAmountCents']).where('programId', '=', programId).execute();
+  const authorities = await authoritiesIn(tx, limits, torontoToday());
+  const position = routeAmong(amountCents, limits, authorities);
+  return { position, people: position === null ? [] : authorities.filter((x) => x.role === position && !exclude.includes(x.holder.id)).map((x) => x.holder) };
+}
+
 /**
  * When a recipient signs: the people the agreement is routed to are told it waits for their
  * signature (in their language), never its author. Queued in the signing transaction.
@@ -81,13 +89,9 @@ export async function noticeToSigners(
   a: { id: string; programId: string; organisationId: string; referenceNumber: string; createdBy: string },
   version: { title: string; totalCents: bigint },
 ): Promise<ProgramAuthority['holder'][]> {
-  const today = torontoToday();
-  const limits = await tx.selectFrom('programApprovalLimit').select(['role', 'maxAmountCents']).where('programId', '=', a.programId).execute();
-  const authorities = await authoritiesIn(tx, limits, today);
-  const position = routeAmong(version.totalCents, limits, authorities);
+  const { position, people } = await routedTo(tx, a.programId, version.totalCents, [a.createdBy]);
   if (position === null) return [];
   const org = await tx.selectFrom('organisation').select(['legalNameEn', 'legalNameFr']).where('id', '=', a.organisationId).executeTakeFirstOrThrow();
-  const people = authorities.filter((x) => x.role === position && x.holder.id !== a.createdBy).map((x) => x.holder);
   for (const p of people) {
     const lang = p.preferredLanguage;
     await queueMail(tx, {

@@ -138,7 +138,7 @@ export async function seedDemoAgreements(deps: ApiDeps, now: Date): Promise<void
   const criteria = await db.selectFrom('callCriterion').select('id').where('callId', '=', call.id).execute();
   await saveScores(db, reviewer, meta, { applicationId: app.id, scores: criteria.map((c) => ({ criterionId: c.id, score: 8, comment: 'Strong survivor leadership.' })) });
   await submitReview(db, reviewer, meta, app.id);
-  await recommend(db, officer, meta, { applicationId: app.id, outcome: 'fund', amountCents: null, rationale: 'Survivor-led, Indigenous-led, clear plan and realistic budget.' });
+  await recommend(db, deps, officer, meta, { applicationId: app.id, outcome: 'fund', amountCents: null, rationale: 'Survivor-led, Indigenous-led, clear plan and realistic budget.' });
   await decide(db, deps, manager, meta, { applicationId: app.id, outcome: 'approved', amountCents: 16_000_000n, rationale: 'Approved as recommended.' });
   await moveCall(db, officer, meta, call.id, 'closed');
 

@@ -103,6 +103,7 @@ export interface MailToQueue {
   to: string;
   lang: Lang;
   template:
+    | 'decisionWaiting'
     | 'claimToRelease'
     | 'claimCertified'
     | 'claimRejected'
