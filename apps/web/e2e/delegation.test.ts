@@ -118,4 +118,40 @@ describe('delegation of authority', () => {
     await screenshot(second.page, 'delegation-approved-fr');
     await second.context.close();
   });
+
+  // Marc Gagnon as acting director: no program gives a director a limit, so no other test's authority changes.
+  it('an acting appointment: proposed by one administrator (its last day required), in force once a second approves it', async () => {
+    const first = await newVisitor(browser);
+    await signIn(first.page, 'admin@example.ca');
+    await first.page.waitForURL(/\/admin$/);
+    await first.page.goto('/delegation');
+    await first.page.locator('#field-userId').selectOption({ label: 'Marc Gagnon (manager@example.ca)' });
+    await first.page.locator('#field-position').selectOption('director');
+    await first.page.getByText(text('en', 'delegation.actingLabel')).first().click();
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Toronto' });
+    await first.page.locator('#field-startsOn').fill(today);
+    await first.page.locator('#field-appointment-rationale').fill('Acting director during the director’s leave.');
+    await first.page.getByRole('button', { name: text('en', 'delegation.appointSubmit') }).click();
+    expect(await fieldError(first.page, 'field-endsOn')).toContain(text('en', 'error.appointment.actingEnds'));
+    const last = new Date(Date.parse(`${today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await first.page.locator('#field-endsOn').fill(last);
+    await first.page.getByRole('button', { name: text('en', 'delegation.appointSubmit') }).click();
+    await first.page.getByText(text('en', 'delegation.appointProposedDone', { person: 'Marc Gagnon', position: 'director' })).waitFor();
+    await first.context.close();
+
+    const second = await newVisitor(browser);
+    await second.page.setViewportSize({ width: 390, height: 844 });
+    await signIn(second.page, 'admin2@example.ca');
+    await second.page.waitForURL(/\/admin$/);
+    await second.page.goto('/delegation');
+    const card = second.page.locator('[data-testid="delegation-waiting"] .tp-card', { hasText: 'Marc Gagnon' });
+    await card.getByRole('button', { name: text('fr', 'delegation.approve'), exact: true }).click();
+    expect(await second.page.getByRole('alertdialog').innerText()).toContain('Marc Gagnon occupera le poste « directeur »');
+    await second.page.getByRole('button', { name: text('fr', 'delegation.approveYes') }).click();
+    const row = second.page.locator('[data-testid="delegation-appointments"] tbody tr', { hasText: 'Marc Gagnon' });
+    await row.getByText(text('fr', 'delegation.inForceNow'), { exact: false }).waitFor();
+    expect(await seriousA11yViolations(second.page), '/delegation (fr, 390 px)').toEqual([]);
+    await screenshot(second.page, 'delegation-appointment-fr');
+    await second.context.close();
+  });
 });
