@@ -25,11 +25,24 @@ const { value } = fc.letrec((tie) => ({
   object: fc.dictionary(key.filter((k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype'), tie('value'), { maxKeys: 6 }),
 }));
 
+/**
+ * superjson tracks "referential equalities" in a Map keyed by value, so two equal primitives
+ * ([[29n], 29n], or two NaN) are recorded as one shared reference, depending on the order it meets
+ * them. For a primitive that changes nothing on the client (both paths hold the same value either
+ * way: the round-trip test below), and the generated trees share no object, so both sides are
+ * compared without that record.
+ */
+function withoutPrimitiveEqualities(out: { json: unknown; meta?: Record<string, unknown> }) {
+  if (!out.meta || !('referentialEqualities' in out.meta)) return out;
+  const { referentialEqualities: _dropped, ...meta } = out.meta;
+  return { ...out, meta };
+}
+
 describe('answers on the wire', () => {
   it("equal superjson's serialisation for any tree of plain values, bigints and dates", () => {
     fc.assert(
       fc.property(value, (v) => {
-        expect(serializeAnswer(v)).toEqual(superjson.serialize(v));
+        expect(withoutPrimitiveEqualities(serializeAnswer(v) as { json: unknown; meta?: Record<string, unknown> })).toEqual(withoutPrimitiveEqualities(superjson.serialize(v) as { json: unknown; meta?: Record<string, unknown> }));
       }),
       { numRuns: 2000 },
     );
